@@ -1,0 +1,105 @@
+package io.tradewatch.schemas;
+
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Message keys and event timestamps shared by producers and the topology. Keys are readable strings
+ * whose parts are joined by {@code |}.
+ *
+ * <p>A trade record's message key is its series within an HS chapter, so that every figure of a
+ * series (and every revision of a figure) lands on one partition, in order.
+ */
+public final class Keys {
+  public static final String SEPARATOR = "|";
+  public static final String TOTAL = "TOTAL";
+
+  private Keys() {}
+
+  public static String join(Object... parts) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        out.append(SEPARATOR);
+      }
+      out.append(parts[i]);
+    }
+    return out.toString();
+  }
+
+  /** {@code 2023} for an annual figure, {@code 2023-07} for a monthly one. */
+  public static String tradePeriod(int year, Integer month) {
+    return month == null ? Integer.toString(year) : String.format("%04d-%02d", year, month);
+  }
+
+  /** {@code 2023} for an annual figure, {@code 2023-Q2} for a quarterly one. */
+  public static String fdiPeriod(int year, Integer quarter) {
+    return quarter == null ? Integer.toString(year) : year + "-Q" + quarter;
+  }
+
+  /** The HS chapter a code belongs to: its first two digits, or TOTAL. */
+  public static String hsChapter(String hsCode) {
+    return TOTAL.equals(hsCode) || hsCode.length() < 2 ? TOTAL : hsCode.substring(0, 2);
+  }
+
+  /** Identity of one trade figure; every revision of it shares this key. */
+  public static String tradeRecordKey(
+      String source,
+      String reporter,
+      String partner,
+      String flow,
+      int year,
+      Integer month,
+      String hsCode) {
+    return join(source, reporter, partner, flow, tradePeriod(year, month), hsCode);
+  }
+
+  /** Message key of a trade record: source|reporter|partner|HS chapter. */
+  public static String tradeMessageKey(TradeRecord r) {
+    return join(r.getSource(), r.getReporter(), r.getPartner(), hsChapter(r.getHsCode()));
+  }
+
+  /** Identity of one FDI figure; every revision of it shares this key. */
+  public static String fdiRecordKey(
+      String source,
+      String reporter,
+      String counterpart,
+      String direction,
+      String measure,
+      int year,
+      Integer quarter) {
+    return join(source, reporter, counterpart, direction, measure, fdiPeriod(year, quarter));
+  }
+
+  /** Message key of an FDI record: its series, source|reporter|counterpart|direction|measure. */
+  public static String fdiMessageKey(FdiRecord r) {
+    return join(
+        r.getSource(), r.getReporter(), r.getCounterpart(), r.getDirection(), r.getMeasure());
+  }
+
+  public static String targetMessageKey(TargetDefinition t) {
+    return t.getTargetId();
+  }
+
+  /** Event time of a trade figure: the first instant (UTC) of its statistical period. */
+  public static long tradeTimestamp(TradeRecord r) {
+    return startOf(r.getYear(), r.getMonth() == null ? 1 : r.getMonth());
+  }
+
+  /** Event time of an FDI figure: the first instant (UTC) of its year or quarter. */
+  public static long fdiTimestamp(FdiRecord r) {
+    return startOf(r.getYear(), r.getQuarter() == null ? 1 : (r.getQuarter() - 1) * 3 + 1);
+  }
+
+  /** Event time of a target: the start of its base year. */
+  public static long targetTimestamp(TargetDefinition t) {
+    return startOf(t.getBaseYear(), 1);
+  }
+
+  private static long startOf(int year, int month) {
+    return LocalDate.of(year, month, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+}

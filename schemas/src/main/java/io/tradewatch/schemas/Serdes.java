@@ -1,0 +1,71 @@
+package io.tradewatch.schemas;
+
+import io.tradewatch.avro.FdiAnnual;
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Revision;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TargetProgress;
+import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.avro.TradeRecord;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+
+/** The project's serdes, created once: they are immutable and thread-safe. */
+public final class Serdes {
+  static {
+    // Avro 1.12 only instantiates generated classes from trusted packages.
+    String trusted = System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "");
+    if (!trusted.contains("io.tradewatch.avro")) {
+      System.setProperty(
+          "org.apache.avro.SERIALIZABLE_PACKAGES",
+          trusted.isEmpty() ? "io.tradewatch.avro" : trusted + ",io.tradewatch.avro");
+    }
+  }
+
+  private static final SchemaHistory HISTORY =
+      new SchemaHistory(
+          List.of(
+              TradeRecord.getClassSchema(),
+              FdiRecord.getClassSchema(),
+              TargetDefinition.getClassSchema(),
+              TradeMonthly.getClassSchema(),
+              TradeAnnual.getClassSchema(),
+              TargetProgress.getClassSchema(),
+              FdiAnnual.getClassSchema(),
+              Revision.getClassSchema()));
+
+  public static final AvroSerde<TradeRecord> TRADE_RECORD =
+      avro(TradeRecord.class, TradeRecord.getClassSchema());
+  public static final AvroSerde<FdiRecord> FDI_RECORD =
+      avro(FdiRecord.class, FdiRecord.getClassSchema());
+  public static final AvroSerde<TargetDefinition> TARGET_DEFINITION =
+      avro(TargetDefinition.class, TargetDefinition.getClassSchema());
+  public static final AvroSerde<TradeMonthly> TRADE_MONTHLY =
+      avro(TradeMonthly.class, TradeMonthly.getClassSchema());
+  public static final AvroSerde<TradeAnnual> TRADE_ANNUAL =
+      avro(TradeAnnual.class, TradeAnnual.getClassSchema());
+  public static final AvroSerde<TargetProgress> TARGET_PROGRESS =
+      avro(TargetProgress.class, TargetProgress.getClassSchema());
+  public static final AvroSerde<FdiAnnual> FDI_ANNUAL =
+      avro(FdiAnnual.class, FdiAnnual.getClassSchema());
+  public static final AvroSerde<Revision> REVISION =
+      avro(Revision.class, Revision.getClassSchema());
+
+  public static final Serde<String> STRING = org.apache.kafka.common.serialization.Serdes.String();
+  public static final Serde<byte[]> BYTES =
+      org.apache.kafka.common.serialization.Serdes.ByteArray();
+
+  private Serdes() {}
+
+  /** The schema history every decoder resolves writer schemas against. */
+  public static SchemaHistory history() {
+    return HISTORY;
+  }
+
+  private static <T extends SpecificRecord> AvroSerde<T> avro(Class<T> type, Schema schema) {
+    return new AvroSerde<>(type, schema, HISTORY);
+  }
+}

@@ -1,0 +1,80 @@
+package io.tradewatch.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.TradeRecord;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+
+  private static TradeRecord tobaccoExports(String value) {
+    return TradeRecord.newBuilder()
+        .setRecordKey("KZ-BNS|KAZ|ARM|X|2023-07|2402")
+        .setRevision(1)
+        .setSource("KZ-BNS")
+        .setReporter("KAZ")
+        .setPartner("ARM")
+        .setFlow(Flow.X)
+        .setFrequency(Frequency.M)
+        .setYear(2023)
+        .setMonth(7)
+        .setHsCode("2402")
+        .setHsLevel(4)
+        .setValueUsd(new BigDecimal(value))
+        .build();
+  }
+
+  @Test
+  void shouldRoundTripExactDecimalsThroughSingleObjectEncoding() {
+    TradeRecord record = tobaccoExports("1234567.89");
+
+    byte[] bytes = Serdes.TRADE_RECORD.serialize("t", record);
+    TradeRecord back = Serdes.TRADE_RECORD.deserialize("t", bytes);
+
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    assertThat(back).isEqualTo(record);
+    assertThat(back.getValueUsd()).isEqualByComparingTo("1234567.89");
+  }
+
+  @Test
+  void shouldRefuseMoneyWithMoreDecimalsThanTheSchemaScale() {
+    assertThatThrownBy(() -> Serdes.TRADE_RECORD.serialize("t", tobaccoExports("1.234")))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("TradeRecord");
+  }
+
+  @Test
+  void shouldNameTopicAndSizeWhenBytesAreNotOurAvro() {
+    byte[] garbage = "not avro at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> Serdes.TRADE_RECORD.deserialize("tradewatch.trade-records", garbage))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("tradewatch.trade-records")
+        .hasMessageContaining("15 bytes");
+  }
+
+  @Test
+  void shouldFailOnTruncatedRecord() {
+    byte[] bytes = Serdes.TRADE_RECORD.serialize("t", tobaccoExports("10.00"));
+
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 5);
+
+    assertThatThrownBy(() -> Serdes.TRADE_RECORD.deserialize("t", truncated))
+        .isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void shouldPrefixEveryTopicName() {
+    Topics topics = Topics.withPrefix("test-42.");
+
+    assertThat(topics.all()).allSatisfy(t -> assertThat(t.name()).startsWith("test-42."));
+    assertThat(topics.all()).extracting(Topic::name).doesNotHaveDuplicates();
+  }
+}
