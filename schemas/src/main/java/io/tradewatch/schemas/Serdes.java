@@ -8,6 +8,11 @@ import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.avro.internal.FdiSeriesState;
+import io.tradewatch.avro.internal.PeriodCell;
+import io.tradewatch.avro.internal.RevisionState;
+import io.tradewatch.avro.internal.SeriesYearLedger;
+import io.tradewatch.avro.internal.TargetInput;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -16,12 +21,12 @@ import org.apache.kafka.common.serialization.Serde;
 /** The project's serdes, created once: they are immutable and thread-safe. */
 public final class Serdes {
   static {
-    // Avro 1.12 only instantiates generated classes from trusted packages.
-    String trusted = System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "");
-    if (!trusted.contains("io.tradewatch.avro")) {
-      System.setProperty(
-          "org.apache.avro.SERIALIZABLE_PACKAGES",
-          trusted.isEmpty() ? "io.tradewatch.avro" : trusted + ",io.tradewatch.avro");
+    // Avro 1.12 only instantiates generated classes from trusted packages; trust ours, once.
+    String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
+    String trusted = System.getProperty(key, "");
+    String ours = "io.tradewatch.avro,io.tradewatch.avro.internal";
+    if (!trusted.contains(ours)) {
+      System.setProperty(key, trusted.isEmpty() ? ours : trusted + "," + ours);
     }
   }
 
@@ -35,7 +40,12 @@ public final class Serdes {
               TradeAnnual.getClassSchema(),
               TargetProgress.getClassSchema(),
               FdiAnnual.getClassSchema(),
-              Revision.getClassSchema()));
+              Revision.getClassSchema(),
+              RevisionState.getClassSchema(),
+              PeriodCell.getClassSchema(),
+              SeriesYearLedger.getClassSchema(),
+              TargetInput.getClassSchema(),
+              FdiSeriesState.getClassSchema()));
 
   public static final AvroSerde<TradeRecord> TRADE_RECORD =
       avro(TradeRecord.class, TradeRecord.getClassSchema());
@@ -53,6 +63,18 @@ public final class Serdes {
       avro(FdiAnnual.class, FdiAnnual.getClassSchema());
   public static final AvroSerde<Revision> REVISION =
       avro(Revision.class, Revision.getClassSchema());
+
+  // Internal: state stores and repartition topics of the topology.
+  public static final AvroSerde<RevisionState> REVISION_STATE =
+      avro(RevisionState.class, RevisionState.getClassSchema());
+  public static final AvroSerde<PeriodCell> PERIOD_CELL =
+      avro(PeriodCell.class, PeriodCell.getClassSchema());
+  public static final AvroSerde<SeriesYearLedger> SERIES_YEAR_LEDGER =
+      avro(SeriesYearLedger.class, SeriesYearLedger.getClassSchema());
+  public static final AvroSerde<TargetInput> TARGET_INPUT =
+      avro(TargetInput.class, TargetInput.getClassSchema());
+  public static final AvroSerde<FdiSeriesState> FDI_SERIES_STATE =
+      avro(FdiSeriesState.class, FdiSeriesState.getClassSchema());
 
   public static final Serde<String> STRING = org.apache.kafka.common.serialization.Serdes.String();
   public static final Serde<byte[]> BYTES =

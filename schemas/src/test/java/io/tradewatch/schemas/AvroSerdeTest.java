@@ -77,4 +77,23 @@ class AvroSerdeTest {
     assertThat(topics.all()).allSatisfy(t -> assertThat(t.name()).startsWith("test-42."));
     assertThat(topics.all()).extracting(Topic::name).doesNotHaveDuplicates();
   }
+
+  @Test
+  void shouldRoundTripInternalStateWithDecimalArrays() {
+    var ledger =
+        io.tradewatch.avro.internal.SeriesYearLedger.newBuilder()
+            .setExportsMonthly(java.util.Collections.nCopies(12, new BigDecimal("1.50")))
+            .setImportsMonthly(java.util.Collections.nCopies(12, new BigDecimal("0.00")))
+            .setExportsMonthMask(0b101)
+            .setImportsMonthMask(0)
+            .setExportsAnnual(new BigDecimal("99.99"))
+            .build();
+
+    var back =
+        Serdes.SERIES_YEAR_LEDGER.deserialize(
+            "t", Serdes.SERIES_YEAR_LEDGER.serialize("t", ledger));
+
+    assertThat(back).isEqualTo(ledger);
+    assertThat(back.getExportsMonthly().get(11)).isEqualByComparingTo("1.50");
+  }
 }

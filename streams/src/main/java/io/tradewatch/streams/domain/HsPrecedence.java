@@ -1,0 +1,59 @@
+package io.tradewatch.streams.domain;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * How figures of one source at different HS levels add up without double counting.
+ *
+ * <p>Rule: a coarser code, when reported, stands for everything under it. The value of a set of
+ * figures for one period is the sum of those whose code is not covered by another reported code (a
+ * code covers another when it is a prefix of it; {@code TOTAL} covers every code). So {@code
+ * {TOTAL: 100, 24: 30}} is 100, and {@code {24: 30, 2402: 10, 27: 5}} is 35.
+ */
+public final class HsPrecedence {
+  public static final String TOTAL = "TOTAL";
+
+  private HsPrecedence() {}
+
+  public static BigDecimal resolve(Map<String, BigDecimal> valueByCode) {
+    BigDecimal sum = Money.ZERO;
+    for (Map.Entry<String, BigDecimal> entry : valueByCode.entrySet()) {
+      if (!isCovered(entry.getKey(), valueByCode)) {
+        sum = Money.add(sum, entry.getValue());
+      }
+    }
+    return sum;
+  }
+
+  /** Whether a figure with this code belongs to a product list (empty list: all products). */
+  public static boolean inScope(String code, Iterable<String> productCodes) {
+    boolean any = false;
+    for (String product : productCodes) {
+      any = true;
+      if (covers(product, code)) {
+        return true;
+      }
+    }
+    return !any;
+  }
+
+  static boolean covers(String coarse, String fine) {
+    if (coarse.equals(fine)) {
+      return true;
+    }
+    if (TOTAL.equals(coarse)) {
+      return true;
+    }
+    return !TOTAL.equals(fine) && fine.length() > coarse.length() && fine.startsWith(coarse);
+  }
+
+  private static boolean isCovered(String code, Map<String, BigDecimal> present) {
+    for (String other : present.keySet()) {
+      if (!other.equals(code) && covers(other, code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Routes rejected records to the dead-letter topic with their key and value bytes and headers
+ * naming the source topic, partition, offset and reason. The header names are those Kafka Streams'
+ * own dead-letter queue uses for records it cannot deserialize, so one consumer reads both.
+ */
+final class DeadLetters {
+  static final String TOPIC = "__streams.errors.topic";
+  static final String PARTITION = "__streams.errors.partition";
+  static final String OFFSET = "__streams.errors.offset";
+  static final String EXCEPTION = "__streams.errors.exception";
+  static final String MESSAGE = "__streams.errors.message";
+
+  private DeadLetters() {}
+
+  /** Adds the headers that say where a rejected record came from and why. */
+  static void describe(Headers headers, RecordMetadata origin, String check, String reason) {
+    if (origin != null) {
+      headers.add(TOPIC, bytes(origin.topic()));
+      headers.add(PARTITION, bytes(Integer.toString(origin.partition())));
+      headers.add(OFFSET, bytes(Long.toString(origin.offset())));
+    }
+    headers.add(EXCEPTION, bytes(check));
+    headers.add(MESSAGE, bytes(reason));
+  }
+
+  /**
+   * Sends the rejected records of {@code checked} to the dead-letter topic and returns the accepted
+   * ones.
+   */
+  static <T> KStream<String, T> split(
+      KStream<String, Checked<T>> checked, String name, Serde<T> valueSerde, Topics topics) {
+    Map<String, KStream<String, Checked<T>>> branches =
+        checked
+            .split(Named.as(name + "-"))
+            .branch((key, value) -> value.isOk(), Branched.as("accepted"))
+            .defaultBranch(Branched.as("rejected"));
+    branches
+        .get(name + "-rejected")
+        .map(
+            (key, value) ->
+                KeyValue.pair(
+                    key == null ? null : bytes(key),
+                    valueSerde.serializer().serialize(topics.deadLetter().name(), value.value())),
+            Named.as(name + "-to-bytes"))
+        .to(
+            topics.deadLetter().name(),
+            Produced.with(topics.deadLetter().keySerde(), topics.deadLetter().valueSerde())
+                .withName(name + "-dead-letters"));
+    return branches.get(name + "-accepted").mapValues(Checked::value, Named.as(name + "-unwrap"));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
