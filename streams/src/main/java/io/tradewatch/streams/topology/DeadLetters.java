@@ -3,8 +3,8 @@ package io.tradewatch.streams.topology;
 import io.tradewatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
@@ -42,7 +42,10 @@ final class DeadLetters {
    * ones.
    */
   static <T> KStream<String, T> split(
-      KStream<String, Checked<T>> checked, String name, Serde<T> valueSerde, Topics topics) {
+      KStream<String, Checked<T>> checked,
+      String name,
+      Function<T, byte[]> toBytes,
+      Topics topics) {
     Map<String, KStream<String, Checked<T>>> branches =
         checked
             .split(Named.as(name + "-"))
@@ -54,7 +57,7 @@ final class DeadLetters {
             (key, value) ->
                 KeyValue.pair(
                     key == null ? null : bytes(key),
-                    valueSerde.serializer().serialize(topics.deadLetter().name(), value.value())),
+                    value.value() == null ? null : toBytes.apply(value.value())),
             Named.as(name + "-to-bytes"))
         .to(
             topics.deadLetter().name(),

@@ -1,0 +1,156 @@
+package io.tradewatch.streams.app;
+
+import io.tradewatch.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The Streams application's settings, validated once. Client properties (security settings
+ * included) pass through to every Kafka client unchanged; our own settings are layered on top.
+ *
+ * @param bootstrapServers the Kafka cluster
+ * @param applicationId the Streams application id (consumer group, state and internal topic names)
+ * @param topicPrefix prefix of every tradewatch topic
+ * @param stateDir where state stores live
+ * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
+ * @param threads stream threads in this instance
+ * @param commitInterval how often results are committed and caches flushed
+ * @param clientProperties any further Kafka client or Streams properties (TLS, SASL, ...)
+ */
+public record StreamsSettings(
+    String bootstrapServers,
+    String applicationId,
+    String topicPrefix,
+    Path stateDir,
+    String processingGuarantee,
+    int threads,
+    Duration commitInterval,
+    Map<String, String> clientProperties) {
+
+  public static final String DEFAULT_APPLICATION_ID = "tradewatch";
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+
+  public StreamsSettings {
+    require(
+        bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrap.servers", "is empty");
+    require(
+        applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
+        "application.id",
+        "must be letters, digits, '.', '_' or '-', was '" + applicationId + "'");
+    require(
+        topicPrefix != null && topicPrefix.matches("[A-Za-z0-9._-]*"),
+        "topic prefix",
+        "must be letters, digits, '.', '_' or '-', was '" + topicPrefix + "'");
+    Objects.requireNonNull(stateDir, "state.dir");
+    require(
+        StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee)
+            || StreamsConfig.AT_LEAST_ONCE.equals(processingGuarantee),
+        "processing.guarantee",
+        "must be exactly_once_v2 or at_least_once, was '" + processingGuarantee + "'");
+    require(threads >= 1, "num.stream.threads", "must be at least 1, was " + threads);
+    require(
+        commitInterval != null && !commitInterval.isNegative() && !commitInterval.isZero(),
+        "commit.interval.ms",
+        "must be positive, was " + commitInterval);
+    clientProperties = Map.copyOf(clientProperties == null ? Map.of() : clientProperties);
+  }
+
+  /** Settings with the defaults: exactly-once, one thread, 200 ms commits. */
+  public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
+    return new StreamsSettings(
+        bootstrapServers,
+        DEFAULT_APPLICATION_ID,
+        Topics.DEFAULT_PREFIX,
+        stateDir,
+        StreamsConfig.EXACTLY_ONCE_V2,
+        1,
+        DEFAULT_COMMIT_INTERVAL,
+        Map.of());
+  }
+
+  public StreamsSettings withApplicationId(String id) {
+    return new StreamsSettings(
+        bootstrapServers,
+        id,
+        topicPrefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties);
+  }
+
+  public StreamsSettings withTopicPrefix(String prefix) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        prefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties);
+  }
+
+  public StreamsSettings withProcessingGuarantee(String guarantee) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        stateDir,
+        guarantee,
+        threads,
+        commitInterval,
+        clientProperties);
+  }
+
+  public StreamsSettings withClientProperties(Map<String, String> properties) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        properties);
+  }
+
+  public Topics topics() {
+    return Topics.withPrefix(topicPrefix);
+  }
+
+  /** The properties for {@code KafkaStreams}: client properties first, then ours. */
+  public Properties toProperties() {
+    Properties p = new Properties();
+    p.putAll(new TreeMap<>(clientProperties));
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Bytes that are not our Avro never stop the application: Kafka Streams logs them and sends
+    // them, with headers naming topic, partition, offset and exception, to the dead-letter topic.
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetter().name());
+    p.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+    return p;
+  }
+
+  private static void require(boolean ok, String key, String problem) {
+    if (!ok) {
+      throw new IllegalArgumentException(key + " " + problem);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.tradewatch.streams.app;
+
+import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.streams.topology.TradewatchTopology;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the topology: builds it from the settings, starts it, waits until it
+ * runs, and closes it. A stream thread that dies is replaced rather than taking the instance down.
+ */
+public final class TradewatchApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TradewatchApp.class);
+
+  private final StreamsSettings settings;
+  private final KafkaStreams streams;
+  private final CountDownLatch running = new CountDownLatch(1);
+
+  public TradewatchApp(StreamsSettings settings) {
+    this.settings = settings;
+    Topology topology = TradewatchTopology.build(settings.topics(), RecordChecks.systemUtc());
+    this.streams = new KafkaStreams(topology, settings.toProperties());
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed; replacing it", e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener(
+        (now, before) -> {
+          LOG.info("Streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
+  }
+
+  public TradewatchApp start() {
+    LOG.info(
+        "Starting tradewatch topology: application {} on {} ({})",
+        settings.applicationId(),
+        settings.bootstrapServers(),
+        settings.processingGuarantee());
+    streams.start();
+    return this;
+  }
+
+  /** Waits until the instance has joined the group and is processing. */
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(
+          "tradewatch topology not running after " + timeout + " (state " + streams.state() + ")");
+    }
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public StreamsSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,57 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.internal.SeriesYearLedger;
+import io.tradewatch.streams.domain.Side;
+import io.tradewatch.streams.domain.YearLedger;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts the domain's {@link YearLedger} to and from its store representation. */
+final class LedgerCodec {
+  private LedgerCodec() {}
+
+  static YearLedger toDomain(SeriesYearLedger stored) {
+    YearLedger ledger = YearLedger.empty();
+    if (stored == null) {
+      return ledger;
+    }
+    ledger = months(ledger, Side.EXPORTS, stored.getExportsMonthly(), stored.getExportsMonthMask());
+    ledger = months(ledger, Side.IMPORTS, stored.getImportsMonthly(), stored.getImportsMonthMask());
+    if (stored.getExportsAnnual() != null) {
+      ledger = ledger.withAnnual(Side.EXPORTS, stored.getExportsAnnual());
+    }
+    if (stored.getImportsAnnual() != null) {
+      ledger = ledger.withAnnual(Side.IMPORTS, stored.getImportsAnnual());
+    }
+    return ledger;
+  }
+
+  static SeriesYearLedger toStored(YearLedger ledger) {
+    return new SeriesYearLedger(
+        monthValues(ledger, Side.EXPORTS),
+        monthValues(ledger, Side.IMPORTS),
+        ledger.monthMask(Side.EXPORTS),
+        ledger.monthMask(Side.IMPORTS),
+        ledger.annualRecord(Side.EXPORTS),
+        ledger.annualRecord(Side.IMPORTS));
+  }
+
+  private static YearLedger months(
+      YearLedger ledger, Side side, List<BigDecimal> values, int mask) {
+    for (int m = 1; m <= 12; m++) {
+      if ((mask & (1 << (m - 1))) != 0) {
+        ledger = ledger.withMonth(side, m, values.get(m - 1));
+      }
+    }
+    return ledger;
+  }
+
+  private static List<BigDecimal> monthValues(YearLedger ledger, Side side) {
+    List<BigDecimal> values = new ArrayList<>(12);
+    for (int m = 1; m <= 12; m++) {
+      values.add(ledger.month(side, m));
+    }
+    return values;
+  }
+}

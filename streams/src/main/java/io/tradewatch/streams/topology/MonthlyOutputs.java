@@ -1,0 +1,86 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.avro.internal.SeriesYearLedger;
+import io.tradewatch.streams.domain.MonthFigures;
+import io.tradewatch.streams.domain.SeriesCalendar;
+import io.tradewatch.streams.domain.YearLedger;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Recomputes the monthly figures a changed year affects: its own months (YTD and trailing 12
+ * months) and those of the next two years (their YoY and trailing-12-month YoY compare with it).
+ * Only months with reported figures produce a record.
+ */
+final class MonthlyOutputs implements Processor<String, Integer, String, TradeMonthly> {
+  private static final int YEARS_AFFECTED = 3;
+
+  private ProcessorContext<String, TradeMonthly> context;
+  private KeyValueStore<String, SeriesYearLedger> ledgers;
+
+  @Override
+  public void init(ProcessorContext<String, TradeMonthly> context) {
+    this.context = context;
+    this.ledgers = context.getStateStore(TradeLedger.LEDGERS);
+  }
+
+  @Override
+  public void process(Record<String, Integer> record) {
+    SeriesKey series = SeriesKey.parse(record.key());
+    int changed = record.value();
+    for (int year = changed; year < changed + YEARS_AFFECTED; year++) {
+      YearLedger current = ledger(record.key(), year);
+      if (current.monthsReported() == 0) {
+        continue;
+      }
+      YearLedger before = ledger(record.key(), year - 1);
+      YearLedger twoBefore = ledger(record.key(), year - 2);
+      for (int month = 1; month <= 12; month++) {
+        if (current.reported(month)) {
+          MonthFigures f = SeriesCalendar.month(year, month, twoBefore, before, current);
+          context.forward(
+              new Record<>(
+                  series.monthKey(year, month),
+                  toAvro(series, f),
+                  SeriesKey.startOf(year, month),
+                  record.headers()));
+        }
+      }
+    }
+  }
+
+  private YearLedger ledger(String series, int year) {
+    return LedgerCodec.toDomain(ledgers.get(TradeLedger.ledgerKey(series, year)));
+  }
+
+  static TradeMonthly toAvro(SeriesKey s, MonthFigures f) {
+    return TradeMonthly.newBuilder()
+        .setSource(s.source())
+        .setReporter(s.reporter())
+        .setPartner(s.partner())
+        .setHsGroup(s.hsGroup())
+        .setYear(f.year())
+        .setMonth(f.month())
+        .setExportsUsd(f.exports())
+        .setImportsUsd(f.imports())
+        .setTurnoverUsd(f.turnover())
+        .setBalanceUsd(f.balance())
+        .setYtdExportsUsd(f.ytdExports())
+        .setYtdImportsUsd(f.ytdImports())
+        .setYtdTurnoverUsd(f.ytdTurnover())
+        .setT12mExportsUsd(f.t12mExports())
+        .setT12mImportsUsd(f.t12mImports())
+        .setT12mTurnoverUsd(f.t12mTurnover())
+        .setExportsYoyPct(f.exportsYoyPct())
+        .setImportsYoyPct(f.importsYoyPct())
+        .setTurnoverYoyPct(f.turnoverYoyPct())
+        .setYtdExportsYoyPct(f.ytdExportsYoyPct())
+        .setYtdImportsYoyPct(f.ytdImportsYoyPct())
+        .setYtdTurnoverYoyPct(f.ytdTurnoverYoyPct())
+        .setT12mTurnoverYoyPct(f.t12mTurnoverYoyPct())
+        .build();
+  }
+}

@@ -1,0 +1,36 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.schemas.Keys;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+/**
+ * Event time is the start of the statistical period a record describes, not the moment it was
+ * published: a 2019 figure loaded today belongs to 2019. Our producers already stamp records this
+ * way; this extractor makes the rule hold for records from any producer. Values it cannot read
+ * (null, or rejected later by the checks) keep their record timestamp.
+ */
+public final class PeriodTimestampExtractor implements TimestampExtractor {
+  @Override
+  public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+    try {
+      Object value = record.value();
+      if (value instanceof TradeRecord r && r.getYear() > 0) {
+        return Keys.tradeTimestamp(r);
+      }
+      if (value instanceof FdiRecord r && r.getYear() > 0) {
+        return Keys.fdiTimestamp(r);
+      }
+      if (value instanceof TargetDefinition t && t.getBaseYear() > 0) {
+        return Keys.targetTimestamp(t);
+      }
+    } catch (RuntimeException impossiblePeriod) {
+      // An impossible period (month 13, say) is rejected by the input checks with its reason;
+      // until then the record keeps the timestamp it was published with.
+    }
+    return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+  }
+}

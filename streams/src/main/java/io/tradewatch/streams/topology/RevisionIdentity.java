@@ -1,0 +1,29 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
+import java.math.BigDecimal;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/** How to read the identity, revision number and value of one kind of input record. */
+record RevisionIdentity<T>(
+    String kind,
+    Function<T, String> recordKey,
+    ToIntFunction<T> revision,
+    Function<T, BigDecimal> valueUsd) {
+
+  static final RevisionIdentity<TradeRecord> TRADE =
+      new RevisionIdentity<>(
+          "trade", r -> r.getRecordKey(), TradeRecord::getRevision, TradeRecord::getValueUsd);
+  static final RevisionIdentity<FdiRecord> FDI =
+      new RevisionIdentity<>(
+          "fdi", r -> r.getRecordKey(), FdiRecord::getRevision, FdiRecord::getValueUsd);
+  static final RevisionIdentity<TargetDefinition> TARGET =
+      new RevisionIdentity<>(
+          "target",
+          t -> t.getTargetId(),
+          TargetDefinition::getRevision,
+          TargetDefinition::getTargetUsd);
+}

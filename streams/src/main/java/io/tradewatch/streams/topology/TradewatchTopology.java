@@ -1,0 +1,228 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Revision;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.avro.internal.TargetInput;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The tradewatch topology. Each input is checked (bad records to the dead-letter topic), reduced to
+ * the latest revision of every figure, and aggregated; each output is also a queryable store named
+ * after it.
+ *
+ * <pre>
+ * trade-records ─ checks ─ latest revision ─┬─ by series ─ ledger ─┬─ monthly figures ─ trade-monthly
+ *                                            │                      └─ annual figures  ─ trade-annual
+ *                                            └─ by pair ──┐
+ * targets ─────── checks ─ latest revision ───────────────┴─ target tracker ─ target-progress
+ * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
+ * (every latest-revision step) ─ revisions;  (every check) ─ dead-letter
+ * </pre>
+ */
+public final class TradewatchTopology {
+  public static final String MONTHLY_STORE = "trade-monthly-figures";
+  public static final String ANNUAL_STORE = "trade-annual-figures";
+  public static final String TARGET_STORE = "target-progress-figures";
+  public static final String FDI_STORE = "fdi-annual-figures";
+
+  private final Topics topics;
+  private final RecordChecks checks;
+
+  private TradewatchTopology(Topics topics, RecordChecks checks) {
+    this.topics = topics;
+    this.checks = checks;
+  }
+
+  public static Topology build(Topics topics, RecordChecks checks) {
+    return new TradewatchTopology(topics, checks).build();
+  }
+
+  private Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, TradeRecord> trade =
+        latest(
+            builder,
+            topics.tradeRecords(),
+            "trade",
+            checks::check,
+            Keys::tradeMessageKey,
+            RevisionIdentity.TRADE);
+    KStream<String, TargetDefinition> targets =
+        latest(
+            builder,
+            topics.targets(),
+            "target",
+            checks::check,
+            Keys::targetMessageKey,
+            RevisionIdentity.TARGET);
+    KStream<String, FdiRecord> fdi =
+        latest(
+            builder,
+            topics.fdiRecords(),
+            "fdi",
+            checks::check,
+            Keys::fdiMessageKey,
+            RevisionIdentity.FDI);
+
+    tradeFigures(builder, trade);
+    targetProgress(trade, targets);
+    fdiFigures(fdi);
+    return builder.build();
+  }
+
+  /** Input → checks → dead letters → latest revision (→ revisions topic). */
+  private <T> KStream<String, T> latest(
+      StreamsBuilder builder,
+      Topic<String, T> input,
+      String name,
+      Function<T, Optional<String>> check,
+      Function<T, String> seriesKey,
+      RevisionIdentity<T> identity) {
+    KStream<String, T> raw =
+        builder.stream(
+            input.name(),
+            Consumed.with(input.keySerde(), input.valueSerde())
+                .withTimestampExtractor(new PeriodTimestampExtractor())
+                .withName(name + "-input"));
+    KStream<String, T> valid =
+        DeadLetters.split(
+            raw.processValues(
+                () -> new InputChecks<>(check, seriesKey), Named.as(name + "-checks")),
+            name + "-invalid",
+            value -> input.valueSerde().serializer().serialize(input.name(), value),
+            topics);
+    KStream<String, Revised<T>> revised =
+        DeadLetters.split(
+            valid.processValues(
+                LatestRevision.supplier(name + "-latest-revisions", identity),
+                Named.as(name + "-latest-revision")),
+            name + "-stale",
+            r -> input.valueSerde().serializer().serialize(input.name(), r.value()),
+            topics);
+    Topic<String, Revision> revisions = topics.revisions();
+    revised
+        .filter((key, r) -> r.revision() != null, Named.as(name + "-revised"))
+        .map(
+            (key, r) -> KeyValue.pair(r.revision().getRecordKey(), r.revision()),
+            Named.as(name + "-revision-records"))
+        .to(
+            revisions.name(),
+            Produced.with(revisions.keySerde(), revisions.valueSerde())
+                .withName(name + "-revisions-output"));
+    return revised.mapValues(Revised::value, Named.as(name + "-applied"));
+  }
+
+  /** Monthly and annual exports, imports, turnover and balance per series and HS group. */
+  private void tradeFigures(StreamsBuilder builder, KStream<String, TradeRecord> trade) {
+    builder.addStateStore(TradeLedger.ledgerStore());
+    KStream<String, Integer> changedYears =
+        trade
+            .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
+            .flatMap(
+                (key, r) ->
+                    hsGroups(r).stream()
+                        .map(
+                            group ->
+                                KeyValue.pair(
+                                    SeriesKey.of(
+                                        r.getSource(), r.getReporter(), r.getPartner(), group),
+                                    r))
+                        .toList(),
+                Named.as("trade-to-hs-groups"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.TRADE_RECORD).withName("trade-by-series"))
+            .processValues(TradeLedger.supplier(), Named.as("trade-ledger"), TradeLedger.LEDGERS);
+
+    output(
+        changedYears.process(
+            MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
+        topics.tradeMonthly(),
+        MONTHLY_STORE);
+    output(
+        changedYears.process(
+            AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS),
+        topics.tradeAnnual(),
+        ANNUAL_STORE);
+  }
+
+  /**
+   * A figure counts in its HS chapter and in the all-products total (a TOTAL figure only there).
+   */
+  static List<String> hsGroups(TradeRecord r) {
+    String chapter = Keys.hsChapter(r.getHsCode());
+    return Keys.TOTAL.equals(chapter) ? List.of(Keys.TOTAL) : List.of(chapter, Keys.TOTAL);
+  }
+
+  /** Progress of every target, from the figures of its source, pair, flow and product list. */
+  private void targetProgress(
+      KStream<String, TradeRecord> trade, KStream<String, TargetDefinition> targets) {
+    KStream<String, TargetInput> tradeByPair =
+        trade.map(
+            (key, r) ->
+                KeyValue.pair(
+                    TargetTracker.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
+                    new TargetInput(r, null)),
+            Named.as("trade-to-target-pairs"));
+    KStream<String, TargetInput> targetsByPair =
+        targets.map(
+            (key, t) ->
+                KeyValue.pair(
+                    TargetTracker.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
+                    new TargetInput(null, t)),
+            Named.as("targets-to-target-pairs"));
+    output(
+        tradeByPair
+            .merge(targetsByPair, Named.as("target-inputs"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.TARGET_INPUT)
+                    .withName("target-inputs-by-pair"))
+            .process(TargetTracker.supplier(), Named.as("target-tracker")),
+        topics.targetProgress(),
+        TARGET_STORE);
+  }
+
+  /** Annual and cumulative FDI per series. */
+  private void fdiFigures(KStream<String, FdiRecord> fdi) {
+    output(
+        fdi.process(FdiLedger.supplier(), Named.as("fdi-ledger")), topics.fdiAnnual(), FDI_STORE);
+  }
+
+  /**
+   * Materializes an output as a queryable table (its cache also folds the many updates one input
+   * causes into one per commit) and writes the table's changes to the output topic.
+   */
+  private static <V> void output(KStream<String, V> figures, Topic<String, V> topic, String store) {
+    figures
+        .toTable(
+            Named.as(store + "-table"),
+            Materialized
+                .<String, V,
+                    org.apache.kafka.streams.state.KeyValueStore<
+                        org.apache.kafka.common.utils.Bytes, byte[]>>
+                    as(store)
+                .withKeySerde(topic.keySerde())
+                .withValueSerde(topic.valueSerde()))
+        .toStream(Named.as(store + "-changes"))
+        .to(
+            topic.name(),
+            Produced.with(topic.keySerde(), topic.valueSerde()).withName(store + "-output"));
+  }
+}

@@ -1,0 +1,159 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.FdiDirection;
+import io.tradewatch.avro.FdiMeasure;
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.StreamsSettings;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** A {@link TopologyTestDriver} over the whole topology, with builders for input records. */
+final class TopologyFixture implements AutoCloseable {
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+
+  final Topics topics = Topics.defaults();
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, TradeRecord> trade;
+  final TestInputTopic<String, FdiRecord> fdi;
+  final TestInputTopic<String, TargetDefinition> targets;
+
+  TopologyFixture(Path stateDir) {
+    Properties props =
+        StreamsSettings.defaults("unused:9092", stateDir)
+            .withProcessingGuarantee("at_least_once")
+            .toProperties();
+    driver = new TopologyTestDriver(TradewatchTopology.build(topics, new RecordChecks(NOW)), props);
+    trade = input(topics.tradeRecords());
+    fdi = input(topics.fdiRecords());
+    targets = input(topics.targets());
+  }
+
+  private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  /** The final value of every key of an output topic. */
+  <V> Map<String, V> finalValues(Topic<String, V> topic) {
+    return output(topic).readKeyValuesToMap();
+  }
+
+  void publish(TradeRecord... records) {
+    for (TradeRecord r : records) {
+      trade.pipeInput(Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r));
+    }
+  }
+
+  void publish(List<TradeRecord> records) {
+    publish(records.toArray(TradeRecord[]::new));
+  }
+
+  void publish(FdiRecord r) {
+    fdi.pipeInput(Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r));
+  }
+
+  void publish(TargetDefinition t) {
+    targets.pipeInput(Keys.targetMessageKey(t), t, Keys.targetTimestamp(t));
+  }
+
+  static TradeRecord kz(Flow flow, int year, Integer month, String hs, String usd) {
+    return trade("KZ-BNS", "KAZ", "ARM", flow, year, month, hs, usd, 1);
+  }
+
+  static TradeRecord trade(
+      String source,
+      String reporter,
+      String partner,
+      Flow flow,
+      int year,
+      Integer month,
+      String hs,
+      String usd,
+      int revision) {
+    return TradeRecord.newBuilder()
+        .setRecordKey(Keys.tradeRecordKey(source, reporter, partner, flow.name(), year, month, hs))
+        .setRevision(revision)
+        .setSource(source)
+        .setReporter(reporter)
+        .setPartner(partner)
+        .setFlow(flow)
+        .setFrequency(month == null ? Frequency.A : Frequency.M)
+        .setYear(year)
+        .setMonth(month)
+        .setHsCode(hs)
+        .setHsLevel(Keys.TOTAL.equals(hs) ? 0 : hs.length())
+        .setValueUsd(new BigDecimal(usd))
+        .build();
+  }
+
+  static TradeRecord revised(TradeRecord r, int revision, String usd) {
+    return TradeRecord.newBuilder(r).setRevision(revision).setValueUsd(new BigDecimal(usd)).build();
+  }
+
+  static FdiRecord fdi(FdiDirection direction, int year, Integer quarter, String usd) {
+    return FdiRecord.newBuilder()
+        .setRecordKey(
+            Keys.fdiRecordKey(
+                "KZ-NBK",
+                "KAZ",
+                "ARM",
+                direction.name(),
+                FdiMeasure.GROSS_INFLOW.name(),
+                year,
+                quarter))
+        .setRevision(1)
+        .setSource("KZ-NBK")
+        .setReporter("KAZ")
+        .setCounterpart("ARM")
+        .setDirection(direction)
+        .setMeasure(FdiMeasure.GROSS_INFLOW)
+        .setFrequency(quarter == null ? Frequency.A : Frequency.Q)
+        .setYear(year)
+        .setQuarter(quarter)
+        .setValueUsd(new BigDecimal(usd))
+        .build();
+  }
+
+  static TargetDefinition target(String usd, int baseYear, Integer deadline, String... hs) {
+    return TargetDefinition.newBuilder()
+        .setTargetId("KZ-ARM-TEST")
+        .setRevision(1)
+        .setName("test export list")
+        .setSource("KZ-BNS")
+        .setReporter("KAZ")
+        .setPartner("ARM")
+        .setFlow(Flow.X)
+        .setHsCodes(List.of(hs))
+        .setTargetUsd(new BigDecimal(usd))
+        .setBaseYear(baseYear)
+        .setDeadlineYear(deadline)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
