@@ -1,0 +1,93 @@
+package io.tradewatch.producers.read;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.commons.csv.CSVRecord;
+
+/** Typed access to the columns of one CSV row, with errors that name the column and value. */
+final class Fields {
+  private final CSVRecord row;
+
+  Fields(CSVRecord row) {
+    this.row = row;
+  }
+
+  /** A column's trimmed value, or empty when the column is absent or blank. */
+  String optional(String column) {
+    if (!row.isMapped(column) || !row.isSet(column)) {
+      return "";
+    }
+    return row.get(column).trim();
+  }
+
+  String required(String column) {
+    String value = optional(column);
+    if (value.isEmpty()) {
+      throw new RowException(column + " is empty");
+    }
+    return value;
+  }
+
+  int integer(String column) {
+    String value = required(column);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new RowException(column + " '" + value + "' is not a whole number");
+    }
+  }
+
+  Integer optionalInteger(String column) {
+    return optional(column).isEmpty() ? null : integer(column);
+  }
+
+  /** A money amount in USD, exact to the cent: more decimals are an error, never rounded. */
+  BigDecimal usd(String column) {
+    BigDecimal value = decimal(column, required(column));
+    if (value.stripTrailingZeros().scale() > 2) {
+      throw new RowException(column + " '" + value + "' has fractions of a cent");
+    }
+    return value.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** An optional measured quantity, to three decimals. */
+  BigDecimal optionalQuantity(String column) {
+    String raw = optional(column);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    BigDecimal value = decimal(column, raw);
+    if (value.stripTrailingZeros().scale() > 3) {
+      throw new RowException(column + " '" + raw + "' has more than 3 decimals");
+    }
+    return value.setScale(3, RoundingMode.UNNECESSARY);
+  }
+
+  static BigDecimal decimal(String column, String raw) {
+    try {
+      return new BigDecimal(raw);
+    } catch (NumberFormatException e) {
+      throw new RowException(column + " '" + raw + "' is not a decimal number");
+    }
+  }
+
+  <E extends Enum<E>> E symbol(String column, Class<E> type) {
+    String value = required(column);
+    try {
+      E symbol = Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+      if (symbol.name().equals("UNKNOWN")) {
+        throw new IllegalArgumentException();
+      }
+      return symbol;
+    } catch (IllegalArgumentException e) {
+      throw new RowException(
+          column + " '" + value + "' is not one of " + java.util.Arrays.toString(known(type)));
+    }
+  }
+
+  private static <E extends Enum<E>> Object[] known(Class<E> type) {
+    return java.util.Arrays.stream(type.getEnumConstants())
+        .filter(e -> !e.name().equals("UNKNOWN"))
+        .toArray();
+  }
+}

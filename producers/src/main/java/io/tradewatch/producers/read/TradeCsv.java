@@ -1,0 +1,59 @@
+package io.tradewatch.producers.read;
+
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.schemas.Keys;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Our trade format: {@code
+ * source,reporter,partner,flow,period,hs_code,value_usd,net_weight_kg,quantity,quantity_unit,revision}.
+ * Period {@code YYYY} (annual) or {@code YYYY-MM}; revision defaults to 1.
+ */
+final class TradeCsv implements RowMapper {
+  static final List<String> COLUMNS =
+      List.of("source", "reporter", "partner", "flow", "period", "hs_code", "value_usd");
+
+  @Override
+  public List<String> requiredColumns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public SpecificRecord map(Fields row) {
+    String source = row.required("source");
+    String reporter = row.required("reporter");
+    String partner = row.required("partner");
+    Flow flow = row.symbol("flow", Flow.class);
+    Periods.Period period = Periods.monthly("period", row.required("period"));
+    String hs = row.required("hs_code");
+    Integer revision = row.optionalInteger("revision");
+    return TradeRecord.newBuilder()
+        .setRecordKey(
+            Keys.tradeRecordKey(
+                source, reporter, partner, flow.name(), period.year(), period.part(), hs))
+        .setRevision(revision == null ? 1 : revision)
+        .setSource(source)
+        .setReporter(reporter)
+        .setPartner(partner)
+        .setFlow(flow)
+        .setFrequency(period.part() == null ? Frequency.A : Frequency.M)
+        .setYear(period.year())
+        .setMonth(period.part())
+        .setHsCode(hs)
+        .setHsLevel(hsLevel(hs))
+        .setValueUsd(row.usd("value_usd"))
+        .setNetWeightKg(row.optionalQuantity("net_weight_kg"))
+        .setQuantity(row.optionalQuantity("quantity"))
+        .setQuantityUnit(
+            row.optional("quantity_unit").isEmpty() ? null : row.optional("quantity_unit"))
+        .build();
+  }
+
+  /** 0 for TOTAL, else the number of digits (2, 4 or 6; others fail the record checks). */
+  static int hsLevel(String hs) {
+    return Keys.TOTAL.equals(hs) ? 0 : hs.length();
+  }
+}
