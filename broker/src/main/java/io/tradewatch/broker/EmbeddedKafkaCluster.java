@@ -75,7 +75,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
               .setConfigProp("auto.create.topics.enable", "false")
               .setDeleteOnClose(true)
               .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
     } catch (Exception e) {
@@ -92,6 +92,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         ready.bootstrapServers(),
         (System.nanoTime() - started) / 1_000_000);
     return ready;
+  }
+
+  /**
+   * Kafka's storage formatter prints to standard output; tradewatch keeps standard output for
+   * results (tables, JSON lines), so the formatter's lines go to standard error.
+   */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    java.io.PrintStream out = System.out;
+    synchronized (EmbeddedKafkaCluster.class) {
+      System.setOut(System.err);
+      try {
+        cluster.format();
+      } finally {
+        System.setOut(out);
+      }
+    }
   }
 
   public String bootstrapServers() {

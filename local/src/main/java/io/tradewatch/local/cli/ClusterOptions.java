@@ -1,0 +1,37 @@
+package io.tradewatch.local.cli;
+
+import io.tradewatch.local.run.ClusterConnection;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every sub-command shares to choose the Kafka cluster. */
+public final class ClusterOptions {
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "A real Kafka cluster to use. Without it, tradewatch starts an embedded KRaft broker.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--client-config",
+      paramLabel = "FILE",
+      description =
+          "Java properties file with Kafka client settings (security.protocol, ssl.*, sasl.*, ...)."
+              + " Passed to every client; values are never printed.")
+  Path clientConfig;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Partitions of the topics tradewatch creates (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  ClusterConnection connection() {
+    Map<String, String> props =
+        clientConfig == null ? Map.of() : ClusterConnection.load(clientConfig);
+    return new ClusterConnection(bootstrapServers, props);
+  }
+}

@@ -1,0 +1,63 @@
+package io.tradewatch.local.cli;
+
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.app.TradewatchApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the topology alone against a Kafka cluster until stopped. Start more instances with"
+          + " the same --application-id to share the work."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Option(
+      names = "--application-id",
+      defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+      description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = "tradewatch-data/state",
+      description = "Directory of the local state stores (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(
+      names = "--processing-guarantee",
+      defaultValue = "exactly_once_v2",
+      description = "exactly_once_v2 (default) or at_least_once.")
+  String guarantee;
+
+  @Override
+  public Integer call() throws Exception {
+    ClusterConnection connection = cluster.connection();
+    if (connection.isEmbedded()) {
+      spec.commandLine().getErr().println("tradewatch: run needs --bootstrap-servers");
+      return ExitCodes.USAGE;
+    }
+    StreamsSettings settings =
+        StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
+            .withApplicationId(applicationId)
+            .withProcessingGuarantee(guarantee)
+            .withClientProperties(connection.clientProperties());
+    CountDownLatch stop = new CountDownLatch(1);
+    try (TradewatchApp app = new TradewatchApp(settings)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));
+      app.start();
+      stop.await();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,34 @@
+package io.tradewatch.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "tradewatch",
+    mixinStandardHelpOptions = true,
+    version = "tradewatch 0.1.0",
+    description = "Bilateral trade and FDI monitoring on Kafka Streams.",
+    subcommands = {DemoCommand.class, AnalyzeCommand.class, RunCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failure (I/O, Kafka), 2 usage error, 3 input rows rejected."
+    })
+public final class TradewatchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new TradewatchCommand());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("tradewatch: " + e.getMessage());
+          org.slf4j.LoggerFactory.getLogger(TradewatchCommand.class).debug("Failure", e);
+          return ExitCodes.FAILURE;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,128 @@
+package io.tradewatch.local.run;
+
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until the topology has processed everything published so far: the application's group has
+ * committed the end of every input partition, and then neither its committed offsets nor the end of
+ * any output or internal topic has moved for a quiet period (the downstream sub-topologies and the
+ * final commits have run).
+ */
+public final class CatchUp {
+  private final Properties clientProperties;
+  private final Topics topics;
+  private final String applicationId;
+  private final Duration quietPeriod;
+
+  public CatchUp(
+      Properties clientProperties, Topics topics, String applicationId, Duration quietPeriod) {
+    this.clientProperties = clientProperties;
+    this.topics = topics;
+    this.applicationId = applicationId;
+    this.quietPeriod = quietPeriod;
+  }
+
+  /** Blocks until caught up; {@code progress} receives how many input records remain. */
+  public void await(Duration timeout, java.util.function.LongConsumer progress)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(clientProperties)) {
+      Set<String> inputs =
+          topics.inputs().stream().map(Topic::name).collect(Collectors.toUnmodifiableSet());
+      while (true) {
+        long lag = inputLag(admin, inputs);
+        progress.accept(lag);
+        if (lag == 0) {
+          break;
+        }
+        check(deadline, () -> lag + " input records not yet processed");
+        Thread.sleep(200);
+      }
+      Map<TopicPartition, Long> last = fingerprint(admin);
+      long stableSince = System.nanoTime();
+      while (System.nanoTime() - stableSince < quietPeriod.toNanos()) {
+        check(deadline, () -> "outputs still changing");
+        Thread.sleep(100);
+        Map<TopicPartition, Long> now = fingerprint(admin);
+        if (!now.equals(last)) {
+          last = now;
+          stableSince = System.nanoTime();
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read offsets: " + e.getCause(), e);
+    }
+  }
+
+  private static void check(long deadline, Supplier<String> state) {
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException("Topology did not catch up in time: " + state.get());
+    }
+  }
+
+  private long inputLag(Admin admin, Set<String> inputs)
+      throws ExecutionException, InterruptedException {
+    Map<TopicPartition, Long> ends = endOffsets(admin, inputs);
+    Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      OffsetAndMetadata c = committed.get(end.getKey());
+      lag += end.getValue() - (c == null ? 0 : c.offset());
+    }
+    return lag;
+  }
+
+  private Map<TopicPartition, Long> fingerprint(Admin admin)
+      throws ExecutionException, InterruptedException {
+    Set<String> watched =
+        admin.listTopics().names().get().stream()
+            .filter(
+                name ->
+                    name.startsWith(applicationId + "-")
+                        || topics.outputs().stream().anyMatch(t -> t.name().equals(name)))
+            .collect(Collectors.toSet());
+    Map<TopicPartition, Long> state = new HashMap<>(endOffsets(admin, watched));
+    committed(admin).forEach((tp, offset) -> state.put(tp, -offset.offset()));
+    return state;
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin)
+      throws ExecutionException, InterruptedException {
+    return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<String> names)
+      throws ExecutionException, InterruptedException {
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    descriptions.forEach(
+        (name, d) ->
+            d.partitions()
+                .forEach(
+                    p ->
+                        request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+        admin.listOffsets(request).all().get();
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    result.forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
+  }
+}

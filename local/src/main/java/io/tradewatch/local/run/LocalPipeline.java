@@ -1,0 +1,140 @@
+package io.tradewatch.local.run;
+
+import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.app.TradewatchApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: a broker (embedded, or the user's cluster), the topics, the
+ * topology as a real {@code KafkaStreams} instance, and the means to publish files to it and read
+ * its outputs back.
+ */
+public final class LocalPipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+
+  private final EmbeddedKafkaCluster broker;
+  private final Properties clientProperties;
+  private final StreamsSettings settings;
+  private final TradewatchApp app;
+  private final Path stateDir;
+
+  private LocalPipeline(
+      EmbeddedKafkaCluster broker,
+      Properties clientProperties,
+      StreamsSettings settings,
+      TradewatchApp app,
+      Path stateDir) {
+    this.broker = broker;
+    this.clientProperties = clientProperties;
+    this.settings = settings;
+    this.app = app;
+    this.stateDir = stateDir;
+  }
+
+  /**
+   * Starts the broker if needed, creates missing topics and starts the topology.
+   *
+   * @param partitions partitions of topics created here
+   */
+  public static LocalPipeline start(
+      ClusterConnection connection, String applicationId, String topicPrefix, int partitions)
+      throws InterruptedException {
+    EmbeddedKafkaCluster broker = null;
+    String servers = connection.bootstrapServers();
+    if (connection.isEmbedded()) {
+      broker = EmbeddedKafkaCluster.start(1);
+      servers = broker.bootstrapServers();
+    }
+    try {
+      Properties client = new Properties();
+      client.putAll(connection.clientProperties());
+      client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
+      Path stateDir = Files.createTempDirectory("tradewatch-state-");
+      StreamsSettings settings =
+          StreamsSettings.defaults(servers, stateDir)
+              .withApplicationId(applicationId)
+              .withTopicPrefix(topicPrefix)
+              .withClientProperties(connection.clientProperties());
+      TopicSetup.ensure(client, settings.topics(), partitions);
+      TradewatchApp app = new TradewatchApp(settings).start();
+      app.awaitRunning(Duration.ofMinutes(2));
+      return new LocalPipeline(broker, client, settings, app, stateDir);
+    } catch (IOException e) {
+      closeQuietly(broker);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException | InterruptedException e) {
+      closeQuietly(broker);
+      throw e;
+    }
+  }
+
+  /** Client properties for the pipeline's cluster (bootstrap servers and security settings). */
+  public Properties clientProperties() {
+    Properties copy = new Properties();
+    copy.putAll(clientProperties);
+    return copy;
+  }
+
+  public Topics topics() {
+    return settings.topics();
+  }
+
+  public TradewatchApp app() {
+    return app;
+  }
+
+  public String bootstrapServers() {
+    return settings.bootstrapServers();
+  }
+
+  /** Waits until everything published so far is processed, then reads every output. */
+  public OutputSnapshot awaitOutputs(Duration timeout, LongConsumer remaining)
+      throws InterruptedException {
+    new CatchUp(
+            clientProperties,
+            topics(),
+            settings.applicationId(),
+            settings.commitInterval().multipliedBy(5).plusSeconds(1))
+        .await(timeout, remaining);
+    return OutputSnapshot.read(clientProperties, topics());
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    closeQuietly(broker);
+    deleteRecursively(stateDir);
+  }
+
+  private static void closeQuietly(EmbeddedKafkaCluster broker) {
+    if (broker != null) {
+      try {
+        broker.close();
+      } catch (Exception e) {
+        LOG.warn("Embedded broker did not close cleanly", e);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete state directory {}", dir, e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tradewatch.avro.FdiAnnual;
+import io.tradewatch.avro.TargetProgress;
+import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.InputLoader;
+import io.tradewatch.local.run.LoadResult;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.schemas.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The sample files through the producers into a real broker, the topology as a real KafkaStreams
+ * instance, the outputs read back with a plain consumer: the published figures come out.
+ */
+class SampleDataEndToEndTest {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  static final Path SAMPLES = Path.of("..", "sample-data");
+  private static final String KZ = "KZ-BNS|KAZ|ARM|TOTAL|";
+  private static final String AM = "AM-ARMSTAT|ARM|KAZ|TOTAL|";
+
+  private static LocalPipeline pipeline;
+  private static LoadResult loaded;
+  private static OutputSnapshot outputs;
+  private static Topics topics;
+
+  @BeforeAll
+  static void publishTheSampleDataAndRunTheTopology() throws Exception {
+    Topics unique = KAFKA.uniqueTopics();
+    pipeline =
+        LocalPipeline.start(
+            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
+            KAFKA.uniqueAppId("e2e"),
+            unique.prefix(),
+            3);
+    topics = pipeline.topics();
+    loaded =
+        new InputLoader(pipeline.clientProperties(), topics, 0, false)
+            .load(
+                List.of(
+                    SAMPLES.resolve("targets.csv"),
+                    SAMPLES.resolve("trade-kz-bns.csv"),
+                    SAMPLES.resolve("trade-am-armstat.csv"),
+                    SAMPLES.resolve("fdi-kz-nbk.csv")),
+                null,
+                new PrintWriter(new StringWriter()));
+    outputs = pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void everySampleRowIsPublished() {
+    assertThat(loaded.rejected()).isZero();
+    assertThat(loaded.published()).isGreaterThan(2_700);
+  }
+
+  @Test
+  void kazakhFiguresFor2023AreThePublishedOnes() {
+    TradeAnnual y2023 = outputs.annual(topics, KZ + "2023");
+
+    assertThat(y2023.getExportsUsd()).isEqualTo(new BigDecimal("33300000.00"));
+    assertThat(y2023.getImportsUsd()).isEqualTo(new BigDecimal("19800000.00"));
+    assertThat(y2023.getTurnoverUsd()).isEqualTo(new BigDecimal("53100000.00"));
+    assertThat(y2023.getMonthsReported()).isEqualTo(12);
+    assertThat(y2023.getTurnoverYoyPct().doubleValue())
+        .as("published +23.1 %")
+        .isCloseTo(23.1, within(0.2));
+    assertThat(y2023.getTurnoverMultiple5y().doubleValue())
+        .as("×3.5 over five years")
+        .isCloseTo(3.5, within(0.01));
+  }
+
+  @Test
+  void januaryToJuly2024IsTheYearToDateOfJuly() {
+    TradeMonthly july = outputs.monthly(topics, KZ + "2024-07");
+
+    assertThat(july.getYtdExportsUsd()).isEqualTo(new BigDecimal("9400000.00"));
+    assertThat(july.getYtdImportsUsd()).isEqualTo(new BigDecimal("8500000.00"));
+    assertThat(july.getYtdTurnoverUsd()).isEqualTo(new BigDecimal("17900000.00"));
+    assertThat(july.getT12mTurnoverUsd()).isNotNull();
+  }
+
+  @Test
+  void armenianFiguresStayAttributedToArmstatAndShowTheMirrorGap() {
+    TradeAnnual armenia2023 = outputs.annual(topics, AM + "2023");
+    TradeAnnual armenia2022 = outputs.annual(topics, AM + "2022");
+
+    assertThat(armenia2023.getExportsUsd()).isEqualTo(new BigDecimal("71300000.00"));
+    assertThat(armenia2023.getTurnoverUsd()).isEqualTo(new BigDecimal("100400000.00"));
+    assertThat(
+            armenia2023
+                .getTurnoverUsd()
+                .divide(armenia2022.getTurnoverUsd(), 2, java.math.RoundingMode.HALF_EVEN))
+        .as("Armenia: turnover 2.4 times 2022")
+        .isEqualByComparingTo("2.40");
+    assertThat(outputs.annual(topics, KZ + "2023").getTurnoverUsd())
+        .as("never added to the Kazakh figure")
+        .isEqualTo(new BigDecimal("53100000.00"));
+  }
+
+  @Test
+  void targetProgressCountsOnlyTheListedProducts() {
+    TargetProgress p2023 = outputs.target(topics, "KZ-ARM-70-PRODUCTS|2023");
+
+    assertThat(p2023.getTargetUsd()).isEqualTo(new BigDecimal("350000000.00"));
+    assertThat(p2023.getAchievedUsd()).isPositive().isLessThan(new BigDecimal("33300000.00"));
+    assertThat(p2023.getMonthsReported()).isEqualTo(12);
+  }
+
+  @Test
+  void fdiInflowsAddUpToThePublishedCumulativeFigures() {
+    FdiAnnual inward2024 = outputs.fdi(topics, "KZ-NBK|KAZ|ARM|INWARD|GROSS_INFLOW|2024");
+    FdiAnnual inward2023 = outputs.fdi(topics, "KZ-NBK|KAZ|ARM|INWARD|GROSS_INFLOW|2023");
+    FdiAnnual outward2024 = outputs.fdi(topics, "KZ-NBK|KAZ|ARM|OUTWARD|GROSS_INFLOW|2024");
+
+    assertThat(inward2024.getCumulativeUsd()).isEqualTo(new BigDecimal("20600000.00"));
+    assertThat(inward2024.getFirstYear()).isEqualTo(2005);
+    assertThat(inward2023.getValueUsd()).isEqualTo(new BigDecimal("6000000.00"));
+    assertThat(inward2023.getYoyPct()).isEqualByComparingTo("100");
+    assertThat(outward2024.getCumulativeUsd()).isEqualTo(new BigDecimal("56500000.00"));
+  }
+}
