@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tradewatch.avro.FdiAnnual;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
@@ -50,7 +51,8 @@ class SampleDataEndToEndTest {
             new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
             KAFKA.uniqueAppId("e2e"),
             unique.prefix(),
-            3);
+            3,
+            settings -> settings);
     topics = pipeline.topics();
     loaded =
         new InputLoader(pipeline.clientProperties(), topics, 0, false)
@@ -120,6 +122,19 @@ class SampleDataEndToEndTest {
     assertThat(outputs.annual(topics, KZ + "2023").getTurnoverUsd())
         .as("never added to the Kazakh figure")
         .isEqualTo(new BigDecimal("53100000.00"));
+  }
+
+  @Test
+  void mirrorStatisticsShowTheSidesCloseIn2022AndFarApartIn2023() {
+    MirrorGap y2022 = outputs.mirror(topics, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|TOTAL|2022");
+    MirrorGap y2023 = outputs.mirror(topics, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|TOTAL|2023");
+
+    assertThat(y2022.getExportsUsd()).isEqualTo(new BigDecimal("18760000.00"));
+    assertThat(y2022.getImportsUsd()).isEqualTo(new BigDecimal("16700000.00"));
+    assertThat(y2022.getGapPct().abs().doubleValue()).isLessThan(15);
+    assertThat(y2023.getExportsUsd()).isEqualTo(new BigDecimal("71300000.00"));
+    assertThat(y2023.getImportsUsd()).isEqualTo(new BigDecimal("19800000.00"));
+    assertThat(y2023.getGapPct().doubleValue()).isLessThan(-70);
   }
 
   @Test

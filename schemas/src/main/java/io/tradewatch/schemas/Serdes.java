@@ -2,6 +2,7 @@ package io.tradewatch.schemas;
 
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
@@ -41,6 +42,7 @@ public final class Serdes {
               TargetProgress.getClassSchema(),
               FdiAnnual.getClassSchema(),
               Revision.getClassSchema(),
+              MirrorGap.getClassSchema(),
               RevisionState.getClassSchema(),
               PeriodCell.getClassSchema(),
               SeriesYearLedger.getClassSchema(),
@@ -63,6 +65,8 @@ public final class Serdes {
       avro(FdiAnnual.class, FdiAnnual.getClassSchema());
   public static final AvroSerde<Revision> REVISION =
       avro(Revision.class, Revision.getClassSchema());
+  public static final AvroSerde<MirrorGap> MIRROR_GAP =
+      avro(MirrorGap.class, MirrorGap.getClassSchema());
 
   // Internal: state stores and repartition topics of the topology.
   public static final AvroSerde<RevisionState> REVISION_STATE =

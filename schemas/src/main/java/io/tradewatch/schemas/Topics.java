@@ -2,6 +2,7 @@ package io.tradewatch.schemas;
 
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
@@ -32,6 +33,7 @@ public final class Topics {
   private final Topic<String, TradeAnnual> tradeAnnual;
   private final Topic<String, TargetProgress> targetProgress;
   private final Topic<String, FdiAnnual> fdiAnnual;
+  private final Topic<String, MirrorGap> mirrorGaps;
   private final Topic<String, Revision> revisions;
   private final Topic<byte[], byte[]> deadLetter;
 
@@ -73,6 +75,12 @@ public final class Topics {
             "fdi-annual",
             Serdes.FDI_ANNUAL,
             "Annual and cumulative FDI, keyed source|reporter|counterpart|direction|measure|YYYY");
+    mirrorGaps =
+        topic(
+            "mirror-gaps",
+            Serdes.MIRROR_GAP,
+            "Exporter-reported exports next to importer-reported imports, keyed"
+                + " exporterSource|exporter|importerSource|importer|hsGroup|YYYY");
     revisions =
         topic(
             "revisions",
@@ -131,6 +139,10 @@ public final class Topics {
     return fdiAnnual;
   }
 
+  public Topic<String, MirrorGap> mirrorGaps() {
+    return mirrorGaps;
+  }
+
   public Topic<String, Revision> revisions() {
     return revisions;
   }
@@ -146,7 +158,7 @@ public final class Topics {
 
   /** Topics the topology writes. */
   public List<Topic<?, ?>> outputs() {
-    return List.of(tradeMonthly, tradeAnnual, targetProgress, fdiAnnual, revisions);
+    return List.of(tradeMonthly, tradeAnnual, targetProgress, fdiAnnual, mirrorGaps, revisions);
   }
 
   /** Every topic, inputs, outputs and the dead-letter topic. */
@@ -159,6 +171,7 @@ public final class Topics {
         tradeAnnual,
         targetProgress,
         fdiAnnual,
+        mirrorGaps,
         revisions,
         deadLetter);
   }

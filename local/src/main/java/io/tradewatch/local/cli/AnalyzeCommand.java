@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin TopologyOptions topology;
 
   @Option(names = "--json", description = "One JSON object per line; decimals as strings.")
   boolean json;
@@ -55,7 +56,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             : "tradewatch-analyze-" + run + ".";
     try (LocalPipeline pipeline =
         LocalPipeline.start(
-            cluster.connection(), "tradewatch-analyze-" + run, prefix, cluster.partitions)) {
+            cluster.connection(),
+            "tradewatch-analyze-" + run,
+            prefix,
+            cluster.partitions,
+            topology::apply)) {
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), 0, false)
               .load(files, format, err);

@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin TopologyOptions topology;
 
   @Option(names = "--once", description = "Print the summary and exit.")
   boolean once;
@@ -63,7 +64,11 @@ final class DemoCommand implements Callable<Integer> {
     }
     try (LocalPipeline pipeline =
         LocalPipeline.start(
-            cluster.connection(), "tradewatch-demo", Topics.DEFAULT_PREFIX, cluster.partitions)) {
+            cluster.connection(),
+            "tradewatch-demo",
+            Topics.DEFAULT_PREFIX,
+            cluster.partitions,
+            topology::apply)) {
       err.println("tradewatch: broker " + pipeline.bootstrapServers() + ", topology running");
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), rate, !once)

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin TopologyOptions topology;
 
   @Option(
       names = "--application-id",
@@ -34,12 +35,6 @@ final class RunCommand implements Callable<Integer> {
       description = "Directory of the local state stores (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(
-      names = "--processing-guarantee",
-      defaultValue = "exactly_once_v2",
-      description = "exactly_once_v2 (default) or at_least_once.")
-  String guarantee;
-
   @Override
   public Integer call() throws Exception {
     ClusterConnection connection = cluster.connection();
@@ -48,10 +43,10 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     StreamsSettings settings =
-        StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
-            .withApplicationId(applicationId)
-            .withProcessingGuarantee(guarantee)
-            .withClientProperties(connection.clientProperties());
+        topology.apply(
+            StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
+                .withApplicationId(applicationId)
+                .withClientProperties(connection.clientProperties()));
     CountDownLatch stop = new CountDownLatch(1);
     try (TradewatchApp app = new TradewatchApp(settings)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));

@@ -1,5 +1,6 @@
 package io.tradewatch.local.cli;
 
+import io.tradewatch.producers.cli.PublishCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tradewatch 0.1.0",
     description = "Bilateral trade and FDI monitoring on Kafka Streams.",
-    subcommands = {DemoCommand.class, AnalyzeCommand.class, RunCommand.class},
+    subcommands = {DemoCommand.class, AnalyzeCommand.class, RunCommand.class, PublishCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (I/O, Kafka), 2 usage error, 3 input rows rejected."
@@ -18,6 +19,7 @@ public final class TradewatchCommand implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TradewatchCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("tradewatch: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.tradewatch.local.report;
 
 import io.tradewatch.avro.FdiAnnual;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
@@ -45,6 +46,7 @@ public record OutputSnapshot(Map<String, SortedMap<String, SpecificRecord>> byTo
         topics.tradeMonthly(),
         topics.targetProgress(),
         topics.fdiAnnual(),
+        topics.mirrorGaps(),
         topics.revisions());
   }
 
@@ -97,6 +99,10 @@ public record OutputSnapshot(Map<String, SortedMap<String, SpecificRecord>> byTo
 
   public FdiAnnual fdi(Topics topics, String key) {
     return values(topics.fdiAnnual()).get(key);
+  }
+
+  public MirrorGap mirror(Topics topics, String key) {
+    return values(topics.mirrorGaps()).get(key);
   }
 
   public Revision revision(Topics topics, String key) {

@@ -5,6 +5,7 @@ import static io.tradewatch.local.report.Human.multiple;
 import static io.tradewatch.local.report.Human.percent;
 
 import io.tradewatch.avro.FdiAnnual;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
@@ -39,7 +40,7 @@ public final class SummaryReport {
     out.append(trade().render()).append('\n');
     TextTable mirror = mirror();
     if (!mirror.isEmpty()) {
-      out.append("The same trade as each side reports it (never added together)\n");
+      out.append("Mirror statistics: the same trade as exporter and importer report it\n");
       out.append(mirror.render()).append('\n');
     }
     TextTable targets = targets();
@@ -132,50 +133,38 @@ public final class SummaryReport {
   }
 
   /**
-   * For each year both sides of a pair report: each side's exports next to the other side's
-   * imports, and each side's turnover.
+   * Mirror statistics of all products: each exporter's figure beside what its partner reports
+   * importing, with the gap after the CIF/FOB adjustment.
    */
   private TextTable mirror() {
     TextTable table =
         new TextTable(
             "year",
-            "reporter",
-            "turnover",
-            "its exports",
-            "partner's imports",
-            "partner",
-            "partner's turnover",
+            "flow",
+            "exports",
+            "as reported by",
+            "imports",
+            "as reported by",
+            "imports FOB",
             "gap");
-    Map<String, TradeAnnual> byPairYear = new LinkedHashMap<>();
-    totals()
-        .forEach(a -> byPairYear.put(Keys.join(a.getReporter(), a.getPartner(), a.getYear()), a));
-    for (TradeAnnual a : totals()) {
-      TradeAnnual other = byPairYear.get(Keys.join(a.getPartner(), a.getReporter(), a.getYear()));
-      if (other == null || a.getReporter().compareTo(a.getPartner()) > 0) {
+    for (MirrorGap g : snapshot.values(topics.mirrorGaps()).values()) {
+      if (!Keys.TOTAL.equals(g.getHsGroup())) {
         continue;
       }
       table.row(
-          a.getYear(),
-          a.getSource(),
-          millions(a.getTurnoverUsd()),
-          millions(a.getExportsUsd()),
-          millions(other.getImportsUsd()),
-          other.getSource(),
-          millions(other.getTurnoverUsd()),
-          percent(gap(a.getTurnoverUsd(), other.getTurnoverUsd())));
+          g.getYear() + (g.getComplete() ? "" : " (partial)"),
+          g.getExporter() + "→" + g.getImporter(),
+          millions(g.getExportsUsd()),
+          g.getExporterSource(),
+          millions(g.getImportsUsd()),
+          g.getImporterSource(),
+          millions(g.getImportsFobUsd())
+              + " (÷"
+              + g.getCifFobFactor().stripTrailingZeros().toPlainString()
+              + ")",
+          percent(g.getGapPct()));
     }
     return table;
-  }
-
-  /** How much more (or less) the partner reports than the reporter, in percent. */
-  private static BigDecimal gap(BigDecimal reporter, BigDecimal partner) {
-    if (reporter.signum() == 0) {
-      return null;
-    }
-    return partner
-        .subtract(reporter)
-        .multiply(BigDecimal.valueOf(100))
-        .divide(reporter, 1, RoundingMode.HALF_EVEN);
   }
 
   private TextTable targets() {

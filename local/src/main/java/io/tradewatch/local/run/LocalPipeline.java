@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
@@ -49,9 +50,14 @@ public final class LocalPipeline implements AutoCloseable {
    * Starts the broker if needed, creates missing topics and starts the topology.
    *
    * @param partitions partitions of topics created here
+   * @param customize further settings (guarantee, CIF/FOB factor)
    */
   public static LocalPipeline start(
-      ClusterConnection connection, String applicationId, String topicPrefix, int partitions)
+      ClusterConnection connection,
+      String applicationId,
+      String topicPrefix,
+      int partitions,
+      UnaryOperator<StreamsSettings> customize)
       throws InterruptedException {
     EmbeddedKafkaCluster broker = null;
     String servers = connection.bootstrapServers();
@@ -65,10 +71,11 @@ public final class LocalPipeline implements AutoCloseable {
       client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
       Path stateDir = Files.createTempDirectory("tradewatch-state-");
       StreamsSettings settings =
-          StreamsSettings.defaults(servers, stateDir)
-              .withApplicationId(applicationId)
-              .withTopicPrefix(topicPrefix)
-              .withClientProperties(connection.clientProperties());
+          customize.apply(
+              StreamsSettings.defaults(servers, stateDir)
+                  .withApplicationId(applicationId)
+                  .withTopicPrefix(topicPrefix)
+                  .withClientProperties(connection.clientProperties()));
       TopicSetup.ensure(client, settings.topics(), partitions);
       TradewatchApp app = new TradewatchApp(settings).start();
       app.awaitRunning(Duration.ofMinutes(2));

@@ -7,6 +7,9 @@ public final class ProducerMain {
   private ProducerMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PublishCommand()).execute(args));
+    System.exit(
+        new CommandLine(new PublishCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args));
   }
 }

@@ -1,6 +1,7 @@
 package io.tradewatch.streams.app;
 
 import io.tradewatch.schemas.Topics;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param threads stream threads in this instance
  * @param commitInterval how often results are committed and caches flushed
  * @param clientProperties any further Kafka client or Streams properties (TLS, SASL, ...)
+ * @param cifFobFactor imports are divided by it in mirror comparisons (1: as reported)
  */
 public record StreamsSettings(
     String bootstrapServers,
@@ -32,7 +34,8 @@ public record StreamsSettings(
     String processingGuarantee,
     int threads,
     Duration commitInterval,
-    Map<String, String> clientProperties) {
+    Map<String, String> clientProperties,
+    BigDecimal cifFobFactor) {
 
   public static final String DEFAULT_APPLICATION_ID = "tradewatch";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -60,6 +63,12 @@ public record StreamsSettings(
         "commit.interval.ms",
         "must be positive, was " + commitInterval);
     clientProperties = Map.copyOf(clientProperties == null ? Map.of() : clientProperties);
+    require(
+        cifFobFactor != null
+            && cifFobFactor.compareTo(BigDecimal.ONE) >= 0
+            && cifFobFactor.compareTo(BigDecimal.valueOf(2)) <= 0,
+        "CIF/FOB factor",
+        "must be between 1 and 2, was " + cifFobFactor);
   }
 
   /** Settings with the defaults: exactly-once, one thread, 200 ms commits. */
@@ -72,7 +81,8 @@ public record StreamsSettings(
         StreamsConfig.EXACTLY_ONCE_V2,
         1,
         DEFAULT_COMMIT_INTERVAL,
-        Map.of());
+        Map.of(),
+        BigDecimal.ONE);
   }
 
   public StreamsSettings withApplicationId(String id) {
@@ -84,7 +94,8 @@ public record StreamsSettings(
         processingGuarantee,
         threads,
         commitInterval,
-        clientProperties);
+        clientProperties,
+        cifFobFactor);
   }
 
   public StreamsSettings withTopicPrefix(String prefix) {
@@ -96,7 +107,8 @@ public record StreamsSettings(
         processingGuarantee,
         threads,
         commitInterval,
-        clientProperties);
+        clientProperties,
+        cifFobFactor);
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
@@ -108,7 +120,8 @@ public record StreamsSettings(
         guarantee,
         threads,
         commitInterval,
-        clientProperties);
+        clientProperties,
+        cifFobFactor);
   }
 
   public StreamsSettings withClientProperties(Map<String, String> properties) {
@@ -120,7 +133,21 @@ public record StreamsSettings(
         processingGuarantee,
         threads,
         commitInterval,
-        properties);
+        properties,
+        cifFobFactor);
+  }
+
+  public StreamsSettings withCifFobFactor(BigDecimal factor) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties,
+        factor);
   }
 
   public Topics topics() {

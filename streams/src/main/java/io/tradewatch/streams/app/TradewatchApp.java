@@ -23,7 +23,9 @@ public final class TradewatchApp implements AutoCloseable {
 
   public TradewatchApp(StreamsSettings settings) {
     this.settings = settings;
-    Topology topology = TradewatchTopology.build(settings.topics(), RecordChecks.systemUtc());
+    Topology topology =
+        TradewatchTopology.build(
+            settings.topics(), RecordChecks.systemUtc(), settings.cifFobFactor());
     this.streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(
         e -> {

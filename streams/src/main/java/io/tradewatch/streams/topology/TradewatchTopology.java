@@ -3,6 +3,7 @@ package io.tradewatch.streams.topology;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.TargetInput;
 import io.tradewatch.schemas.Keys;
@@ -10,6 +11,7 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +35,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                            │                      └─ annual figures  ─ trade-annual
  *                                            └─ by pair ──┐
  * targets ─────── checks ─ latest revision ───────────────┴─ target tracker ─ target-progress
+ *                       (annual figures) ─ by country pair ─ mirror gaps ─ mirror-gaps
  * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
  * (every latest-revision step) ─ revisions;  (every check) ─ dead-letter
  * </pre>
@@ -42,17 +45,23 @@ public final class TradewatchTopology {
   public static final String ANNUAL_STORE = "trade-annual-figures";
   public static final String TARGET_STORE = "target-progress-figures";
   public static final String FDI_STORE = "fdi-annual-figures";
+  public static final String MIRROR_STORE = "mirror-gap-figures";
 
   private final Topics topics;
   private final RecordChecks checks;
+  private final BigDecimal cifFobFactor;
 
-  private TradewatchTopology(Topics topics, RecordChecks checks) {
+  private TradewatchTopology(Topics topics, RecordChecks checks, BigDecimal cifFobFactor) {
     this.topics = topics;
     this.checks = checks;
+    this.cifFobFactor = cifFobFactor;
   }
 
-  public static Topology build(Topics topics, RecordChecks checks) {
-    return new TradewatchTopology(topics, checks).build();
+  /**
+   * @param cifFobFactor imports are divided by it before mirror comparisons (1: as reported)
+   */
+  public static Topology build(Topics topics, RecordChecks checks, BigDecimal cifFobFactor) {
+    return new TradewatchTopology(topics, checks, cifFobFactor).build();
   }
 
   private Topology build() {
@@ -156,11 +165,24 @@ public final class TradewatchTopology {
             MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
         topics.tradeMonthly(),
         MONTHLY_STORE);
-    output(
+    KStream<String, TradeAnnual> annual =
         changedYears.process(
-            AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS),
-        topics.tradeAnnual(),
-        ANNUAL_STORE);
+            AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS);
+    output(annual, topics.tradeAnnual(), ANNUAL_STORE);
+    mirrorGaps(annual);
+  }
+
+  /** Each side's annual figures next to its partner's figures for the same trade. */
+  private void mirrorGaps(KStream<String, TradeAnnual> annual) {
+    output(
+        annual
+            .selectKey((key, a) -> MirrorGaps.pairKey(a), Named.as("annual-to-country-pairs"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
+                    .withName("annual-figures-by-country-pair"))
+            .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
+        topics.mirrorGaps(),
+        MIRROR_STORE);
   }
 
   /**

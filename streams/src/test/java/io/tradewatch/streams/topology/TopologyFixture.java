@@ -39,7 +39,9 @@ final class TopologyFixture implements AutoCloseable {
         StreamsSettings.defaults("unused:9092", stateDir)
             .withProcessingGuarantee("at_least_once")
             .toProperties();
-    driver = new TopologyTestDriver(TradewatchTopology.build(topics, new RecordChecks(NOW)), props);
+    driver =
+        new TopologyTestDriver(
+            TradewatchTopology.build(topics, new RecordChecks(NOW), new BigDecimal("1.10")), props);
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
     targets = input(topics.targets());

@@ -1,0 +1,140 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.AnnualBasis;
+import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.Serdes;
+import io.tradewatch.streams.domain.MirrorMath;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Puts each country's annual figures next to its partner's figures for the same trade: A's exports
+ * to B beside B's imports from A, and the reverse, for every pair of sources that report the two
+ * sides. Keyed by the unordered country pair, HS group and year, so both sides meet in one task
+ * whichever arrives first.
+ */
+final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorGap> {
+  static final String SIDES = "mirror-sides";
+  private static final StringSerializer PREFIX = new StringSerializer();
+
+  private final BigDecimal cifFobFactor;
+  private ProcessorContext<String, MirrorGap> context;
+  private KeyValueStore<String, TradeAnnual> sides;
+
+  private MirrorGaps(BigDecimal cifFobFactor) {
+    this.cifFobFactor = cifFobFactor;
+  }
+
+  static ProcessorSupplier<String, TradeAnnual, String, MirrorGap> supplier(BigDecimal factor) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, TradeAnnual, String, MirrorGap> get() {
+        return new MirrorGaps(factor);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SIDES), Serdes.STRING, Serdes.TRADE_ANNUAL));
+      }
+    };
+  }
+
+  /** The unordered pair, HS group and year both sides of a flow share. */
+  static String pairKey(TradeAnnual a) {
+    boolean ordered = a.getReporter().compareTo(a.getPartner()) <= 0;
+    return Keys.join(
+        ordered ? a.getReporter() : a.getPartner(),
+        ordered ? a.getPartner() : a.getReporter(),
+        a.getHsGroup(),
+        a.getYear());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, MirrorGap> context) {
+    this.context = context;
+    this.sides = context.getStateStore(SIDES);
+  }
+
+  @Override
+  public void process(Record<String, TradeAnnual> record) {
+    TradeAnnual side = record.value();
+    String pair = record.key();
+    sides.put(Keys.join(pair, side.getReporter(), side.getSource()), side);
+    for (TradeAnnual other : sidesOf(pair, side.getPartner())) {
+      if (!other.getPartner().equals(side.getReporter())) {
+        continue;
+      }
+      emit(side, other, record.timestamp());
+      emit(other, side, record.timestamp());
+    }
+  }
+
+  private List<TradeAnnual> sidesOf(String pair, String reporter) {
+    List<TradeAnnual> out = new ArrayList<>();
+    try (KeyValueIterator<String, TradeAnnual> it =
+        sides.prefixScan(Keys.join(pair, reporter) + Keys.SEPARATOR, PREFIX)) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  /** The flow from {@code exporter}'s country to {@code importer}'s, as each reports it. */
+  private void emit(TradeAnnual exporter, TradeAnnual importer, long timestamp) {
+    BigDecimal exports = exporter.getExportsUsd();
+    BigDecimal importsFob = MirrorMath.importsFob(importer.getImportsUsd(), cifFobFactor);
+    MirrorGap gap =
+        MirrorGap.newBuilder()
+            .setExporterSource(exporter.getSource())
+            .setExporter(exporter.getReporter())
+            .setImporterSource(importer.getSource())
+            .setImporter(importer.getReporter())
+            .setHsGroup(exporter.getHsGroup())
+            .setYear(exporter.getYear())
+            .setExportsUsd(exports)
+            .setImportsUsd(importer.getImportsUsd())
+            .setCifFobFactor(cifFobFactor.setScale(4))
+            .setImportsFobUsd(importsFob)
+            .setGapUsd(MirrorMath.gap(exports, importsFob))
+            .setGapPct(MirrorMath.gapPct(exports, importsFob))
+            .setExporterMonths(months(exporter, exporter.getExportsBasis()))
+            .setImporterMonths(months(importer, importer.getImportsBasis()))
+            .setComplete(
+                complete(exporter, exporter.getExportsBasis())
+                    && complete(importer, importer.getImportsBasis()))
+            .build();
+    context.forward(
+        new Record<>(
+            Keys.join(
+                gap.getExporterSource(),
+                gap.getExporter(),
+                gap.getImporterSource(),
+                gap.getImporter(),
+                gap.getHsGroup(),
+                gap.getYear()),
+            gap,
+            timestamp));
+  }
+
+  private static int months(TradeAnnual a, AnnualBasis basis) {
+    return basis == AnnualBasis.ANNUAL_RECORD ? 12 : a.getMonthsReported();
+  }
+
+  private static boolean complete(TradeAnnual a, AnnualBasis basis) {
+    return months(a, basis) == 12;
+  }
+}
