@@ -1,15 +1,14 @@
 package io.tradewatch.broker;
 
 import io.tradewatch.schemas.Topic;
+import java.io.PrintStream;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -21,31 +20,37 @@ import org.slf4j.LoggerFactory;
  * A real Kafka cluster in KRaft mode (no ZooKeeper) inside this JVM, for the local mode and the
  * tests: combined broker+controller nodes, data in a temporary directory removed on close.
  *
- * <p>This is the only class that touches Kafka's internal test kit, so a Kafka upgrade that changes
- * it changes one file.
+ * <p>This is the only class that touches Kafka's internal test kit ({@code KafkaClusterTestKit},
+ * {@code TestKitNodes}, {@code BrokerServer}), so a Kafka upgrade that changes it changes one file.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
 
   private final KafkaClusterTestKit cluster;
   private final int brokers;
+  private final short replication;
 
   private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokers) {
     this.cluster = cluster;
     this.brokers = brokers;
+    this.replication = (short) Math.min(3, brokers);
   }
 
-  /** Formats and starts a cluster of {@code brokers} combined nodes and waits until it serves. */
+  /**
+   * Formats and starts a cluster of {@code brokers} combined broker+controller nodes and waits
+   * until every broker serves: 1 for ordinary use, 3 for replication and broker-failure tests.
+   */
   public static EmbeddedKafkaCluster start(int brokers) {
     if (brokers < 1) {
       throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
     }
     long started = System.nanoTime();
-    short replication = (short) Math.min(3, brokers);
+    String replication = Integer.toString(Math.min(3, brokers));
+    String minIsr = Integer.toString(Math.min(2, brokers));
     TestKitNodes nodes =
         new TestKitNodes.Builder(
-                // What a production broker of this version runs, not the test kit's unstable
-                // features.
+                // What a production broker of this version runs; the test kit's default turns
+                // unstable metadata features on.
                 BootstrapMetadata.fromVersion(MetadataVersion.latestProduction(), "tradewatch"))
             .setCombined(true)
             .setNumBrokerNodes(brokers)
@@ -56,23 +61,30 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       cluster =
           new KafkaClusterTestKit.Builder(nodes)
               .setConfigProp("unstable.feature.versions.enable", "false")
-              // Internal topics cannot have more replicas than there are brokers, or consumer
-              // groups and transactions hang without an error.
-              .setConfigProp("offsets.topic.replication.factor", Short.toString(replication))
+              // Internal topics cannot have more replicas than there are brokers: with the
+              // defaults (3) consumer groups and transactions hang on one broker without an error.
+              .setConfigProp("offsets.topic.replication.factor", replication)
               .setConfigProp("offsets.topic.num.partitions", "5")
-              .setConfigProp(
-                  "transaction.state.log.replication.factor", Short.toString(replication))
-              .setConfigProp(
-                  "transaction.state.log.min.isr", Integer.toString(Math.min(2, brokers)))
+              .setConfigProp("transaction.state.log.replication.factor", replication)
+              .setConfigProp("transaction.state.log.min.isr", minIsr)
               .setConfigProp("transaction.state.log.num.partitions", "5")
-              .setConfigProp(
-                  "share.coordinator.state.topic.replication.factor", Short.toString(replication))
-              .setConfigProp(
-                  "share.coordinator.state.topic.min.isr", Integer.toString(Math.min(2, brokers)))
-              .setConfigProp("default.replication.factor", Short.toString(replication))
-              .setConfigProp("min.insync.replicas", Integer.toString(Math.min(2, brokers)))
+              .setConfigProp("share.coordinator.state.topic.replication.factor", replication)
+              .setConfigProp("share.coordinator.state.topic.min.isr", minIsr)
+              .setConfigProp("default.replication.factor", replication)
+              .setConfigProp("min.insync.replicas", minIsr)
+              // Tests start consumers one at a time; the 3 s default only delays the first poll.
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
+              // A restarted broker cannot register again until the controller has expired its old
+              // session: 9 s by default, ~4 s here. Not shorter: a loaded test machine that stalls
+              // a heartbeat for longer would fence the broker in the middle of a test.
+              .setConfigProp("broker.heartbeat.interval.ms", "1000")
+              .setConfigProp("broker.session.timeout.ms", "4000")
+              // Every topic comes from the registry; a typo must fail, not create a topic.
               .setConfigProp("auto.create.topics.enable", "false")
+              // Records are stamped with their statistical period (years ago), so a topic left on
+              // time-based retention loses them at the first check. Checking every few seconds
+              // (production: 5 minutes) makes such a mistake fail every test at once.
+              .setConfigProp("log.retention.check.interval.ms", "3000")
               .setDeleteOnClose(true)
               .build();
       formatQuietly(cluster);
@@ -87,10 +99,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
     EmbeddedKafkaCluster ready = new EmbeddedKafkaCluster(cluster, brokers);
     LOG.info(
-        "Embedded KRaft cluster of {} broker(s) at {} ready in {} ms",
+        "Embedded KRaft cluster of {} broker(s) at {} ready in {} ms (data in {})",
         brokers,
         ready.bootstrapServers(),
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        nodes.baseDirectory());
     return ready;
   }
 
@@ -99,8 +112,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
    * results (tables, JSON lines), so the formatter's lines go to standard error.
    */
   private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
-    java.io.PrintStream out = System.out;
     synchronized (EmbeddedKafkaCluster.class) {
+      PrintStream out = System.out;
       System.setOut(System.err);
       try {
         cluster.format();
@@ -118,36 +131,60 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     return brokers;
   }
 
-  /** Creates the topics that do not exist yet. */
+  /**
+   * Creates the topics that do not exist yet, with {@code partitions} partitions and min(3,
+   * brokers) replicas, and returns once every broker can serve them. Existing topics are left as
+   * they are.
+   */
   public void createTopics(Collection<? extends Topic<?, ?>> topics, int partitions) {
-    create(topics.stream().map(Topic::name).toList(), partitions);
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    topics.forEach(topic -> configs.put(topic.name(), topic.configs()));
+    TopicAdmin.createTopics(bootstrapServers(), configs, partitions, Optional.of(replication));
   }
 
+  /** Creates one topic unless it exists; see {@link #createTopics}. */
   public void createTopic(String name, int partitions) {
-    create(List.of(name), partitions);
+    create(Set.of(name), partitions);
   }
 
-  private void create(List<String> names, int partitions) {
-    try (Admin admin =
-        Admin.create(
-            Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      for (String name : names) {
-        try {
-          admin
-              .createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())))
-              .all()
-              .get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause(), e);
-          }
-        }
-      }
+  private void create(Set<String> names, int partitions) {
+    TopicAdmin.createTopics(bootstrapServers(), names, partitions, Optional.of(replication));
+  }
+
+  /**
+   * Stops broker {@code nodeId} (0 to brokers-1), keeping its data and its controller; for
+   * broker-failure tests. Clients see the broker disappear as they would in production.
+   */
+  public void stopBroker(int nodeId) {
+    BrokerServer broker = broker(nodeId);
+    broker.shutdown();
+    broker.awaitShutdown();
+    LOG.info("Embedded broker {} stopped", nodeId);
+  }
+
+  /** Starts a broker stopped by {@link #stopBroker} again, on the same data and port. */
+  public void restartBroker(int nodeId) {
+    long started = System.nanoTime();
+    broker(nodeId).startup();
+    try {
+      cluster.waitForReadyBrokers();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Broker " + nodeId + " did not come back", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topics", e);
+      throw new IllegalStateException("Interrupted while restarting broker " + nodeId, e);
     }
+    LOG.info(
+        "Embedded broker {} restarted in {} ms", nodeId, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private BrokerServer broker(int nodeId) {
+    BrokerServer broker = cluster.brokers().get(nodeId);
+    if (broker == null) {
+      throw new IllegalArgumentException(
+          "No broker " + nodeId + "; brokers are " + cluster.brokers().keySet());
+    }
+    return broker;
   }
 
   @Override

@@ -1,17 +1,17 @@
 package io.tradewatch.broker;
 
 import io.tradewatch.schemas.Topic;
-import io.tradewatch.schemas.Topics;
-import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The official apache/kafka image in KRaft mode, for test runs where Docker exists. */
+/**
+ * The official apache/kafka image in KRaft mode, for test runs that ask for it where Docker exists.
+ * Testcontainers' {@link KafkaContainer} already sets the single-broker replication factors.
+ */
 final class ContainerBroker implements AutoCloseable {
   private static final String IMAGE = "apache/kafka:4.3.1";
   private final KafkaContainer container;
@@ -23,7 +23,7 @@ final class ContainerBroker implements AutoCloseable {
   static boolean dockerAvailable() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       return false;
     }
   }
@@ -38,19 +38,10 @@ final class ContainerBroker implements AutoCloseable {
     return container.getBootstrapServers();
   }
 
-  static void createTopics(String bootstrapServers, Topics topics, int partitions) {
-    try (Admin admin =
-        Admin.create(
-            Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      List<NewTopic> newTopics =
-          topics.all().stream()
-              .map(Topic::name)
-              .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty()))
-              .toList();
-      admin.createTopics(newTopics).all().get();
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot create topics: " + e, e);
-    }
+  void createTopics(Collection<? extends Topic<?, ?>> topics, int partitions) {
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    topics.forEach(t -> configs.put(t.name(), t.configs()));
+    TopicAdmin.createTopics(bootstrapServers(), configs, partitions, Optional.empty());
   }
 
   @Override

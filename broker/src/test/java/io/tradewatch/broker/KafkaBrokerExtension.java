@@ -1,6 +1,8 @@
 package io.tradewatch.broker;
 
+import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import java.util.Collection;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,64 +23,100 @@ import org.slf4j.LoggerFactory;
  * The broker is the embedded KRaft cluster. With {@code -Dtradewatch.test.broker=testcontainers}
  * and a Docker engine present, the same tests run against the official apache/kafka image instead;
  * without Docker they still run, on the embedded broker, and are never skipped.
+ *
+ * <p>Shipped in the broker module's test-jar. Its Testcontainers dependency is test-scoped there
+ * and not transitive: modules using this extension declare {@code testcontainers-kafka} themselves.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+  /** System property choosing the broker: {@value #TESTCONTAINERS} or anything else (embedded). */
+  public static final String BROKER_PROPERTY = "tradewatch.test.broker";
+
+  public static final String TESTCONTAINERS = "testcontainers";
+
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final int brokers;
-  private AutoCloseable running;
-  private String bootstrapServers;
   private EmbeddedKafkaCluster embedded;
+  private ContainerBroker container;
+  private String bootstrapServers;
 
+  /** One broker. */
   public KafkaBrokerExtension() {
     this(1);
   }
 
+  /** {@code brokers} embedded brokers (more than one is always embedded: the container has one). */
   public KafkaBrokerExtension(int brokers) {
+    if (brokers < 1) {
+      throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
+    }
     this.brokers = brokers;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if ("testcontainers".equals(System.getProperty("tradewatch.test.broker"))
-        && brokers == 1
-        && ContainerBroker.dockerAvailable()) {
-      ContainerBroker container = ContainerBroker.start();
-      running = container;
-      bootstrapServers = container.bootstrapServers();
-    } else {
+    if (TESTCONTAINERS.equals(System.getProperty(BROKER_PROPERTY)) && brokers == 1) {
+      if (ContainerBroker.dockerAvailable()) {
+        container = ContainerBroker.start();
+        bootstrapServers = container.bootstrapServers();
+      } else {
+        LOG.warn(
+            "{}={} but no Docker engine: using the embedded broker",
+            BROKER_PROPERTY,
+            TESTCONTAINERS);
+      }
+    }
+    if (container == null) {
       embedded = EmbeddedKafkaCluster.start(brokers);
-      running = embedded;
       bootstrapServers = embedded.bootstrapServers();
     }
-    LOG.info("Test broker for {} at {}", context.getDisplayName(), bootstrapServers);
+    LOG.info(
+        "Test broker for {} ({}) at {}",
+        context.getDisplayName(),
+        container != null ? "container" : "embedded",
+        bootstrapServers);
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws Exception {
-    if (running != null) {
-      running.close();
+  public void afterAll(ExtensionContext context) {
+    try {
+      if (container != null) {
+        container.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+    } finally {
+      container = null;
+      embedded = null;
+      bootstrapServers = null;
     }
   }
 
   public String bootstrapServers() {
+    if (bootstrapServers == null) {
+      throw new IllegalStateException(
+          "No broker: register the extension on a static field with @RegisterExtension");
+    }
     return bootstrapServers;
   }
 
-  /** The embedded cluster, or null when the tests run on a container. */
+  /**
+   * The embedded cluster (for broker stop/restart tests), or null when tests run on a container.
+   */
   public EmbeddedKafkaCluster embedded() {
     return embedded;
   }
 
-  /** Client properties naming this broker. */
+  /** New client properties naming this broker; the caller may change them freely. */
   public Properties clientProperties() {
     Properties p = new Properties();
-    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return p;
   }
 
-  /** A topic registry no other test uses (its topics are not created). */
+  /** A topic registry no other test uses; its topics are not created. */
   public Topics uniqueTopics() {
     return Topics.withPrefix("t" + COUNTER.incrementAndGet() + "-" + shortId() + ".");
   }
@@ -86,15 +124,22 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
   /** A topic registry no other test uses, with every topic created. */
   public Topics createUniqueTopics(int partitions) {
     Topics topics = uniqueTopics();
-    EmbeddedKafkaCluster admin = embedded;
-    if (admin != null) {
-      admin.createTopics(topics.all(), partitions);
-    } else {
-      ContainerBroker.createTopics(bootstrapServers, topics, partitions);
-    }
+    createTopics(topics.all(), partitions);
     return topics;
   }
 
+  /** Creates the topics that do not exist yet and waits until they can be used. */
+  public void createTopics(Collection<? extends Topic<?, ?>> topics, int partitions) {
+    if (container != null) {
+      container.createTopics(topics, partitions);
+    } else if (embedded != null) {
+      embedded.createTopics(topics, partitions);
+    } else {
+      bootstrapServers(); // throws the "no broker" message
+    }
+  }
+
+  /** {@code base} made unique, for application, group and transactional ids. */
   public String uniqueAppId(String base) {
     return base + "-" + COUNTER.incrementAndGet() + "-" + shortId();
   }

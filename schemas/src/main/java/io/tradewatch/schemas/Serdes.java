@@ -22,7 +22,15 @@ import org.apache.kafka.common.serialization.Serde;
 /** The project's serdes, created once: they are immutable and thread-safe. */
 public final class Serdes {
   static {
-    // Avro 1.12 only instantiates generated classes from trusted packages; trust ours, once.
+    trustGeneratedClasses();
+  }
+
+  /**
+   * Avro 1.12 only instantiates generated classes from trusted packages; this trusts ours. It runs
+   * when this class loads; code that builds records before touching a serde (a CSV reader) calls it
+   * first. Idempotent.
+   */
+  public static synchronized void trustGeneratedClasses() {
     String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
     String trusted = System.getProperty(key, "");
     String ours = "io.tradewatch.avro,io.tradewatch.avro.internal";

@@ -1,5 +1,6 @@
 package io.tradewatch.schemas;
 
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -11,12 +12,33 @@ import org.apache.kafka.common.serialization.Serde;
  * @param keySerde serde of the record key
  * @param valueSerde serde of the record value
  * @param description what the topic carries, for the README and {@code --help}
+ * @param configs topic configs to create it with (retention, compaction)
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, String description) {
+public record Topic<K, V>(
+    String name,
+    Serde<K> keySerde,
+    Serde<V> valueSerde,
+    String description,
+    Map<String, String> configs) {
+  /**
+   * Records carry the start of their statistical period as timestamp (2005 for a 2005 figure), so
+   * time-based retention would delete them at once: inputs are kept for ever (they are what a
+   * replay reads, revisions included).
+   */
+  static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+
+  /** Outputs keep the latest value per key, for ever. */
+  static final Map<String, String> LATEST_PER_KEY =
+      Map.of("cleanup.policy", "compact", "retention.ms", "-1");
+
+  /** Dead letters are stamped when rejected; they age out after the default retention. */
+  static final Map<String, String> BROKER_DEFAULTS = Map.of();
+
   public Topic {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(keySerde, "keySerde");
     Objects.requireNonNull(valueSerde, "valueSerde");
+    configs = Map.copyOf(configs);
   }
 
   @Override

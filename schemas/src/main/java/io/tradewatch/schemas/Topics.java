@@ -37,13 +37,11 @@ public final class Topics {
   private final Topic<String, Revision> revisions;
   private final Topic<byte[], byte[]> deadLetter;
 
-  private Topics(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    if (!LEGAL.matcher(prefix).matches()) {
-      throw new IllegalArgumentException(
-          "Topic prefix '" + prefix + "' may only hold letters, digits, '.', '_' and '-'");
-    }
-    this.prefix = prefix;
+  private final String outputPrefix;
+
+  private Topics(String prefix, String outputPrefix) {
+    this.prefix = legal(prefix);
+    this.outputPrefix = legal(outputPrefix);
     tradeRecords =
         topic(
             "trade-records",
@@ -56,59 +54,86 @@ public final class Topics {
             "FDI figures as published, keyed by series (source|reporter|counterpart|direction|measure)");
     targets = topic("targets", Serdes.TARGET_DEFINITION, "Target definitions, keyed by target id");
     tradeMonthly =
-        topic(
+        output(
             "trade-monthly",
             Serdes.TRADE_MONTHLY,
             "Monthly, YTD and T12M figures with YoY, keyed source|reporter|partner|hsGroup|YYYY-MM");
     tradeAnnual =
-        topic(
+        output(
             "trade-annual",
             Serdes.TRADE_ANNUAL,
             "Annual figures with YoY and 5-year multiple, keyed source|reporter|partner|hsGroup|YYYY");
     targetProgress =
-        topic(
+        output(
             "target-progress",
             Serdes.TARGET_PROGRESS,
             "Progress of each target per year, keyed targetId|YYYY");
     fdiAnnual =
-        topic(
+        output(
             "fdi-annual",
             Serdes.FDI_ANNUAL,
             "Annual and cumulative FDI, keyed source|reporter|counterpart|direction|measure|YYYY");
     mirrorGaps =
-        topic(
+        output(
             "mirror-gaps",
             Serdes.MIRROR_GAP,
             "Exporter-reported exports next to importer-reported imports, keyed"
                 + " exporterSource|exporter|importerSource|importer|hsGroup|YYYY");
     revisions =
-        topic(
+        output(
             "revisions",
             Serdes.REVISION,
             "Revised figures (first, previous and new value), keyed by record key");
     deadLetter =
         new Topic<>(
-            prefix + "dead-letter",
+            outputPrefix + "dead-letter",
             Serdes.BYTES,
             Serdes.BYTES,
             "Rejected records: original key and value bytes, headers naming topic, partition, offset"
-                + " and reason");
+                + " and reason",
+            Topic.BROKER_DEFAULTS);
   }
 
   public static Topics defaults() {
-    return new Topics(DEFAULT_PREFIX);
+    return new Topics(DEFAULT_PREFIX, DEFAULT_PREFIX);
   }
 
   public static Topics withPrefix(String prefix) {
-    return new Topics(prefix);
+    return new Topics(prefix, prefix);
+  }
+
+  /**
+   * The same inputs with outputs (and dead letters) under another prefix: a replay writes beside
+   * the live outputs, e.g. {@code tradewatch.replay-2.trade-monthly}.
+   */
+  public Topics withOutputPrefix(String outputPrefix) {
+    return new Topics(prefix, outputPrefix);
+  }
+
+  private static String legal(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (!LEGAL.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "Topic prefix '" + prefix + "' may only hold letters, digits, '.', '_' and '-'");
+    }
+    return prefix;
   }
 
   private <V> Topic<String, V> topic(String name, Serde<V> valueSerde, String description) {
-    return new Topic<>(prefix + name, Serdes.STRING, valueSerde, description);
+    return new Topic<>(prefix + name, Serdes.STRING, valueSerde, description, Topic.KEEP_FOREVER);
+  }
+
+  private <V> Topic<String, V> output(String name, Serde<V> valueSerde, String description) {
+    return new Topic<>(
+        outputPrefix + name, Serdes.STRING, valueSerde, description, Topic.LATEST_PER_KEY);
   }
 
   public String prefix() {
     return prefix;
+  }
+
+  public String outputPrefix() {
+    return outputPrefix;
   }
 
   public Topic<String, TradeRecord> tradeRecords() {

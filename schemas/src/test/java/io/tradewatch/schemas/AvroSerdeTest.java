@@ -79,6 +79,27 @@ class AvroSerdeTest {
   }
 
   @Test
+  void shouldPutAReplaysOutputsBesideTheLiveOnesWhileReadingTheSameInputs() {
+    Topics live = Topics.defaults();
+    Topics replay = live.withOutputPrefix("tradewatch.replay-2.");
+
+    assertThat(replay.tradeRecords().name()).isEqualTo(live.tradeRecords().name());
+    assertThat(replay.tradeMonthly().name()).isEqualTo("tradewatch.replay-2.trade-monthly");
+    assertThat(replay.deadLetter().name()).isEqualTo("tradewatch.replay-2.dead-letter");
+  }
+
+  @Test
+  void shouldKeepInputsForEverAndCompactOutputsBecauseTimestampsAreStatisticalPeriods() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.tradeRecords().configs()).containsEntry("retention.ms", "-1");
+    assertThat(topics.tradeRecords().configs()).doesNotContainKey("cleanup.policy");
+    assertThat(topics.tradeAnnual().configs())
+        .containsEntry("cleanup.policy", "compact")
+        .containsEntry("retention.ms", "-1");
+  }
+
+  @Test
   void shouldRoundTripInternalStateWithDecimalArrays() {
     var ledger =
         io.tradewatch.avro.internal.SeriesYearLedger.newBuilder()

@@ -9,10 +9,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tradewatch 0.1.0",
     description = "Bilateral trade and FDI monitoring on Kafka Streams.",
-    subcommands = {DemoCommand.class, AnalyzeCommand.class, RunCommand.class, PublishCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      AnalyzeCommand.class,
+      RunCommand.class,
+      ReplayCommand.class,
+      PublishCommand.class
+    },
     footer = {
       "",
-      "Exit codes: 0 success, 1 failure (I/O, Kafka), 2 usage error, 3 input rows rejected."
+      "Exit codes: 0 success, 1 failure (I/O, Kafka), 2 usage error, 3 input rows rejected,"
+          + " 4 replay differs from the live outputs."
     })
 public final class TradewatchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package io.tradewatch.local.run;
 
-import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the tradewatch topics that do not exist yet, with the cluster's default replication
- * factor. Existing topics are left as they are (their partition count is the operator's choice).
+ * factor and each topic's configs from the registry (inputs kept for ever, outputs compacted).
+ * Existing topics are left as they are (their partition count is the operator's choice).
  */
 public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
@@ -26,9 +26,11 @@ public final class TopicSetup {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing =
           topics.all().stream()
-              .map(Topic::name)
-              .filter(name -> !existing.contains(name))
-              .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty()))
+              .filter(topic -> !existing.contains(topic.name()))
+              .map(
+                  topic ->
+                      new NewTopic(topic.name(), Optional.of(partitions), Optional.empty())
+                          .configs(topic.configs()))
               .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();

@@ -132,6 +132,22 @@ public final class KafkaPublisher implements AutoCloseable {
     return new PublishReport(name, format, counts[0], counts[1], skipped, List.copyOf(rejections));
   }
 
+  /**
+   * Publishes records already read (a replay harness, a test); {@link #flush} waits for them.
+   *
+   * @throws IOException when Kafka did not take one of them
+   */
+  public void publishRecords(Iterable<? extends SpecificRecord> records) throws IOException {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    for (SpecificRecord record : records) {
+      send(record, failure);
+    }
+    producer.flush();
+    if (failure.get() != null) {
+      throw new IOException("Kafka did not accept every record: " + failure.get(), failure.get());
+    }
+  }
+
   private void send(SpecificRecord record, AtomicReference<Exception> failure) {
     if (record instanceof TradeRecord r) {
       send(topics.tradeRecords(), Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r), failure);

@@ -4,6 +4,7 @@ import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.Serdes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ public final class InputReader {
   private final RecordChecks checks;
 
   public InputReader(RecordChecks checks) {
+    Serdes.trustGeneratedClasses();
     this.checks = checks;
   }
 

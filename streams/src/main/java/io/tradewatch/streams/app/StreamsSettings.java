@@ -19,6 +19,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param bootstrapServers the Kafka cluster
  * @param applicationId the Streams application id (consumer group, state and internal topic names)
  * @param topicPrefix prefix of every tradewatch topic
+ * @param outputPrefix prefix of the output topics (a replay writes beside the live outputs)
  * @param stateDir where state stores live
  * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
  * @param threads stream threads in this instance
@@ -30,6 +31,7 @@ public record StreamsSettings(
     String bootstrapServers,
     String applicationId,
     String topicPrefix,
+    String outputPrefix,
     Path stateDir,
     String processingGuarantee,
     int threads,
@@ -51,6 +53,10 @@ public record StreamsSettings(
         topicPrefix != null && topicPrefix.matches("[A-Za-z0-9._-]*"),
         "topic prefix",
         "must be letters, digits, '.', '_' or '-', was '" + topicPrefix + "'");
+    require(
+        outputPrefix != null && outputPrefix.matches("[A-Za-z0-9._-]*"),
+        "output topic prefix",
+        "must be letters, digits, '.', '_' or '-', was '" + outputPrefix + "'");
     Objects.requireNonNull(stateDir, "state.dir");
     require(
         StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee)
@@ -71,11 +77,14 @@ public record StreamsSettings(
         "must be between 1 and 2, was " + cifFobFactor);
   }
 
-  /** Settings with the defaults: exactly-once, one thread, 200 ms commits. */
+  /**
+   * Settings with the defaults: exactly-once, one thread, 200 ms commits, no CIF/FOB adjustment.
+   */
   public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
     return new StreamsSettings(
         bootstrapServers,
         DEFAULT_APPLICATION_ID,
+        Topics.DEFAULT_PREFIX,
         Topics.DEFAULT_PREFIX,
         stateDir,
         StreamsConfig.EXACTLY_ONCE_V2,
@@ -90,6 +99,7 @@ public record StreamsSettings(
         bootstrapServers,
         id,
         topicPrefix,
+        outputPrefix,
         stateDir,
         processingGuarantee,
         threads,
@@ -98,12 +108,42 @@ public record StreamsSettings(
         cifFobFactor);
   }
 
+  /** Another prefix for every topic, inputs and outputs alike. */
   public StreamsSettings withTopicPrefix(String prefix) {
     return new StreamsSettings(
         bootstrapServers,
         applicationId,
         prefix,
+        prefix,
         stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties,
+        cifFobFactor);
+  }
+
+  public StreamsSettings withOutputPrefix(String prefix) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        prefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties,
+        cifFobFactor);
+  }
+
+  public StreamsSettings withStateDir(Path dir) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        outputPrefix,
+        dir,
         processingGuarantee,
         threads,
         commitInterval,
@@ -116,10 +156,39 @@ public record StreamsSettings(
         bootstrapServers,
         applicationId,
         topicPrefix,
+        outputPrefix,
         stateDir,
         guarantee,
         threads,
         commitInterval,
+        clientProperties,
+        cifFobFactor);
+  }
+
+  public StreamsSettings withThreads(int count) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        outputPrefix,
+        stateDir,
+        processingGuarantee,
+        count,
+        commitInterval,
+        clientProperties,
+        cifFobFactor);
+  }
+
+  public StreamsSettings withCommitInterval(Duration interval) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        outputPrefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        interval,
         clientProperties,
         cifFobFactor);
   }
@@ -129,6 +198,7 @@ public record StreamsSettings(
         bootstrapServers,
         applicationId,
         topicPrefix,
+        outputPrefix,
         stateDir,
         processingGuarantee,
         threads,
@@ -142,6 +212,7 @@ public record StreamsSettings(
         bootstrapServers,
         applicationId,
         topicPrefix,
+        outputPrefix,
         stateDir,
         processingGuarantee,
         threads,
@@ -151,7 +222,7 @@ public record StreamsSettings(
   }
 
   public Topics topics() {
-    return Topics.withPrefix(topicPrefix);
+    return Topics.withPrefix(topicPrefix).withOutputPrefix(outputPrefix);
   }
 
   /** The properties for {@code KafkaStreams}: client properties first, then ours. */

@@ -5,6 +5,7 @@ import io.tradewatch.streams.topology.TradewatchTopology;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -68,8 +69,14 @@ public final class TradewatchApp implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Stops this instance and leaves the group, so the remaining instances take its partitions at
+   * once (rather than after the session timeout) and a reset can run right after.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
   }
 }

@@ -33,8 +33,13 @@ public final class SeriesCalendar {
     BigDecimal prevT12mM = trailing12(Side.IMPORTS, month, twoBefore, before);
 
     boolean sameMonthReported = before.reported(month);
+    // The base must cover January: months before the series' first record are unknown, not zero,
+    // so Jan-May cannot be compared with a previous year whose records start in March.
+    int firstBefore = before.firstMonthReported();
     boolean ytdComparable =
-        before.firstMonthReported() != 0 && before.firstMonthReported() <= month;
+        firstBefore != 0
+            && firstBefore <= month
+            && (firstBefore == 1 || twoBefore.firstMonthReported() != 0);
 
     BigDecimal baseX = sameMonthReported ? before.month(Side.EXPORTS, month) : null;
     BigDecimal baseM = sameMonthReported ? before.month(Side.IMPORTS, month) : null;
@@ -63,11 +68,12 @@ public final class SeriesCalendar {
    * Trailing twelve months ending with {@code month} of the current year: months after {@code
    * month} of the previous year plus January to {@code month} of the current one. Null unless the
    * previous year's monthly records start early enough to cover the window (December needs no
-   * previous year).
+   * previous year, but then the current year's records must start in January).
    */
   static BigDecimal trailing12(Side side, int month, YearLedger before, YearLedger current) {
     if (month == 12) {
-      return current.ytd(side, 12);
+      boolean covered = current.firstMonthReported() == 1 || before.firstMonthReported() != 0;
+      return covered ? current.ytd(side, 12) : null;
     }
     int first = before.firstMonthReported();
     if (first == 0 || first > month + 1) {

@@ -1,0 +1,163 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.local.replay.OutputDiff;
+import io.tradewatch.local.replay.Replay;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.producers.read.InputReader;
+import io.tradewatch.producers.read.ReaderOptions;
+import io.tradewatch.producers.read.Row;
+import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.streams.app.StreamsSettings;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Replays and arrival order on a real broker: the sample data, with a revision, published in order,
+ * replayed twice, published again in random orders with duplicates, and reset and reprocessed,
+ * always gives the same final outputs, record for record.
+ */
+class ReplayAndOrderEndToEndTest {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  private static final List<SpecificRecord> INPUT = new ArrayList<>();
+  private static OutputSnapshot ordered;
+
+  @BeforeAll
+  static void readTheSampleDataAndARevision() throws Exception {
+    InputReader reader = new InputReader(RecordChecks.systemUtc());
+    for (String file :
+        List.of("targets.csv", "trade-kz-bns.csv", "trade-am-armstat.csv", "fdi-kz-nbk.csv")) {
+      Path path = SampleDataEndToEndTest.SAMPLES.resolve(file);
+      reader.read(
+          path,
+          InputFormat.detect(path),
+          ReaderOptions.defaults(),
+          row -> INPUT.add(((Row.Accepted) row).record()));
+    }
+    TradeRecord first = (TradeRecord) INPUT.get(100);
+    INPUT.add(
+        TradeRecord.newBuilder(first)
+            .setRevision(2)
+            .setValueUsd(first.getValueUsd().add(new BigDecimal("1000.00")))
+            .build());
+  }
+
+  private static OutputSnapshot run(String name, List<SpecificRecord> records, String appId)
+      throws Exception {
+    try (LocalPipeline pipeline = start(KAFKA.uniqueTopics().prefix(), appId)) {
+      try (KafkaPublisher publisher =
+          KafkaPublisher.create(pipeline.clientProperties(), pipeline.topics())) {
+        publisher.publishRecords(records);
+      }
+      return pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+    }
+  }
+
+  private static LocalPipeline start(String prefix, String appId) throws InterruptedException {
+    return LocalPipeline.start(
+        new ClusterConnection(KAFKA.bootstrapServers(), Map.of()), appId, prefix, 3, s -> s);
+  }
+
+  private static OutputSnapshot orderedRun() throws Exception {
+    if (ordered == null) {
+      ordered = run("ordered", INPUT, KAFKA.uniqueAppId("ordered"));
+    }
+    return ordered;
+  }
+
+  @Test
+  void randomOrdersWithDuplicatesGiveTheFinalStateOfTheOrderedRun() throws Exception {
+    OutputSnapshot expected = orderedRun();
+
+    for (long seed : new long[] {7, 2024}) {
+      List<SpecificRecord> shuffled = new ArrayList<>(INPUT);
+      shuffled.addAll(INPUT.subList(0, 300));
+      Collections.shuffle(shuffled, new Random(seed));
+
+      OutputSnapshot actual = run("shuffled-" + seed, shuffled, KAFKA.uniqueAppId("shuffled"));
+
+      for (String output :
+          List.of(
+              "trade-monthly", "trade-annual", "target-progress", "fdi-annual", "mirror-gaps")) {
+        assertThat(valuesOf(actual, output))
+            .as("%s with seed %d", output, seed)
+            .isEqualTo(valuesOf(expected, output));
+      }
+    }
+    assertThat(valuesOf(expected, "trade-monthly")).hasSizeGreaterThan(1000);
+  }
+
+  @Test
+  void twoVersionedReplaysAreIdenticalToTheLiveOutputsAndEachOther() throws Exception {
+    String prefix = KAFKA.uniqueTopics().prefix();
+    String appId = KAFKA.uniqueAppId("live");
+    OutputSnapshot live;
+    try (LocalPipeline pipeline = start(prefix, appId)) {
+      try (KafkaPublisher publisher =
+          KafkaPublisher.create(pipeline.clientProperties(), pipeline.topics())) {
+        publisher.publishRecords(INPUT);
+      }
+      live = pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+
+      Replay replay =
+          new Replay(
+              pipeline.clientProperties(),
+              StreamsSettings.defaults(pipeline.bootstrapServers(), Path.of("unused"))
+                  .withApplicationId(appId)
+                  .withTopicPrefix(prefix));
+      List<Long> progress = new ArrayList<>();
+      OutputDiff first = replay.versioned(1, 3, Duration.ofMinutes(3), progress::add);
+      OutputDiff second = replay.versioned(2, 3, Duration.ofMinutes(3), remaining -> {});
+
+      assertThat(first.isEmpty()).as(first.render(5)).isTrue();
+      assertThat(second.isEmpty()).as(second.render(5)).isTrue();
+      assertThat(progress).last().isEqualTo(0L);
+      OutputSnapshot v1 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(1));
+      OutputSnapshot v2 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(2));
+      assertThat(v1.byTopic().values()).containsExactlyElementsOf(v2.byTopic().values());
+      assertThat(valuesOf(v1, "trade-annual")).isEqualTo(valuesOf(live, "trade-annual"));
+    }
+
+    // Reset the stopped live application like Kafka's reset tool, then start it again.
+    Replay reset =
+        new Replay(
+            KAFKA.clientProperties(),
+            StreamsSettings.defaults(KAFKA.bootstrapServers(), Path.of("unused"))
+                .withApplicationId(appId)
+                .withTopicPrefix(prefix));
+    assertThat(reset.reset()).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith(appId + "-"));
+    try (LocalPipeline again = start(prefix, appId)) {
+      OutputSnapshot reprocessed = again.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+      assertThat(valuesOf(reprocessed, "trade-monthly")).isEqualTo(valuesOf(live, "trade-monthly"));
+      assertThat(valuesOf(reprocessed, "target-progress"))
+          .isEqualTo(valuesOf(live, "target-progress"));
+    }
+  }
+
+  /** The final records of one output, whatever the topic prefix. */
+  private static Map<String, SpecificRecord> valuesOf(OutputSnapshot snapshot, String output) {
+    return snapshot.byTopic().entrySet().stream()
+        .filter(e -> e.getKey().endsWith("." + output))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+}

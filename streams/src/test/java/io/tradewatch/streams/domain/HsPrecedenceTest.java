@@ -1,0 +1,87 @@
+package io.tradewatch.streams.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HsPrecedenceTest {
+
+  private static BigDecimal usd(String value) {
+    return new BigDecimal(value);
+  }
+
+  @Test
+  void givenTotalAndAChapter_whenResolve_thenTotalStandsForTheChapter() {
+    BigDecimal value = HsPrecedence.resolve(Map.of("TOTAL", usd("100.00"), "24", usd("30.00")));
+
+    assertThat(value).isEqualTo(new BigDecimal("100.00"));
+  }
+
+  @Test
+  void givenChapterItsHeadingAndAnotherChapter_whenResolve_thenHeadingIsNotCountedTwice() {
+    BigDecimal value =
+        HsPrecedence.resolve(Map.of("24", usd("30.00"), "2402", usd("10.00"), "27", usd("5.00")));
+
+    assertThat(value).isEqualTo(new BigDecimal("35.00"));
+  }
+
+  @Test
+  void givenThreeLevelsOfOneChapter_whenResolve_thenOnlyTheCoarsestCounts() {
+    BigDecimal value =
+        HsPrecedence.resolve(
+            Map.of("24", usd("30.00"), "2402", usd("10.00"), "240220", usd("7.00")));
+
+    assertThat(value).isEqualTo(new BigDecimal("30.00"));
+  }
+
+  @Test
+  void givenOnlyFineCodes_whenResolve_thenTheirSum() {
+    BigDecimal value =
+        HsPrecedence.resolve(
+            Map.of("2402", usd("10.00"), "2403", usd("2.50"), "0806", usd("0.25")));
+
+    assertThat(value).isEqualTo(new BigDecimal("12.75"));
+  }
+
+  @Test
+  void givenSiblingCodesSharingDigitsButNotAPrefix_whenResolve_thenBothCount() {
+    // neither code is a prefix of the other
+    BigDecimal value = HsPrecedence.resolve(Map.of("2402", usd("10.00"), "2403", usd("4.00")));
+
+    assertThat(value).isEqualTo(new BigDecimal("14.00"));
+  }
+
+  @Test
+  void givenLeadingZeroCodes_whenResolve_thenTreatedAsStrings() {
+    BigDecimal value =
+        HsPrecedence.resolve(Map.of("08", usd("20.00"), "0806", usd("15.00"), "806", usd("1.00")));
+
+    assertThat(value).as("'806' is not under '08'").isEqualTo(new BigDecimal("21.00"));
+  }
+
+  @Test
+  void givenNothing_whenResolve_thenZeroAtCentScale() {
+    assertThat(HsPrecedence.resolve(Map.of())).isEqualTo(new BigDecimal("0.00"));
+  }
+
+  @Test
+  void givenAProductList_whenInScope_thenCodesUnderAListedCodeAreIn() {
+    List<String> products = List.of("72", "2402");
+
+    assertThat(HsPrecedence.inScope("7201", products)).isTrue();
+    assertThat(HsPrecedence.inScope("72", products)).isTrue();
+    assertThat(HsPrecedence.inScope("240220", products)).isTrue();
+    assertThat(HsPrecedence.inScope("24", products)).as("coarser than listed").isFalse();
+    assertThat(HsPrecedence.inScope("2403", products)).isFalse();
+    assertThat(HsPrecedence.inScope("TOTAL", products)).isFalse();
+  }
+
+  @Test
+  void givenAnEmptyProductList_whenInScope_thenEverythingIsIn() {
+    assertThat(HsPrecedence.inScope("2402", List.of())).isTrue();
+    assertThat(HsPrecedence.inScope("TOTAL", List.of())).isTrue();
+  }
+}
