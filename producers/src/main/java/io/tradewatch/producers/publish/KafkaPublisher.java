@@ -46,6 +46,14 @@ public final class KafkaPublisher implements AutoCloseable {
   public static final String HEADER_FILE = "tw.source.file";
   public static final String HEADER_LINE = "tw.source.line";
   public static final String HEADER_REASON = "tw.reason";
+
+  /**
+   * Wall-clock time of publishing (epoch milliseconds, decimal text): the record timestamp is the
+   * statistical period, so end-to-end latency is measured from this header, which the topology
+   * carries through to the outputs.
+   */
+  public static final String HEADER_PUBLISHED_AT = "tw.published-at";
+
   private static final int REJECTIONS_KEPT = 20;
 
   private final Producer<byte[], byte[]> producer;
@@ -168,8 +176,10 @@ public final class KafkaPublisher implements AutoCloseable {
       AtomicReference<Exception> failure) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(HEADER_PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
     producer.send(
-        new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes),
+        new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes, headers),
         (metadata, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);
