@@ -47,6 +47,9 @@ class CommandLineEndToEndTest {
     assertThat(out.toString()).contains("AM-ARMSTAT").contains("100.4 M");
     assertThat(out.toString()).contains("KZ-ARM-70-PRODUCTS").contains("350.0 M");
     assertThat(out.toString()).contains("20.6 M (2005)").contains("56.5 M (2005)");
+    assertThat(out.toString())
+        .contains("Alerts raised")
+        .contains("AM-ARMSTAT reports ARM exports to KAZ of 71.3 M USD");
   }
 
   @Test

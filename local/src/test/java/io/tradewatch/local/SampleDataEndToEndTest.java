@@ -3,6 +3,8 @@ package io.tradewatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.TargetProgress;
@@ -135,6 +137,19 @@ class SampleDataEndToEndTest {
     assertThat(y2023.getExportsUsd()).isEqualTo(new BigDecimal("71300000.00"));
     assertThat(y2023.getImportsUsd()).isEqualTo(new BigDecimal("19800000.00"));
     assertThat(y2023.getGapPct().doubleValue()).isLessThan(-70);
+  }
+
+  @Test
+  void theSampleDataRaiseThe2023MirrorGapAlertOnce() {
+    Alert gap =
+        outputs.values(topics.alerts()).get("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023");
+
+    assertThat(gap).isNotNull();
+    assertThat(gap.getState()).isEqualTo(AlertState.RAISED);
+    assertThat(pipeline.openAlerts())
+        .filteredOn(a -> a.getAlertId().equals(gap.getAlertId()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.getMessage()).contains("71.3 M USD").contains("19.8 M USD"));
   }
 
   @Test

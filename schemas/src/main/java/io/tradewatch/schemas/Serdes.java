@@ -1,5 +1,6 @@
 package io.tradewatch.schemas;
 
+import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
@@ -12,8 +13,10 @@ import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.FdiSeriesState;
 import io.tradewatch.avro.internal.PeriodCell;
 import io.tradewatch.avro.internal.RevisionState;
+import io.tradewatch.avro.internal.SeriesActivity;
 import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.avro.internal.TargetInput;
+import io.tradewatch.avro.internal.YearValues;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,6 +54,9 @@ public final class Serdes {
               FdiAnnual.getClassSchema(),
               Revision.getClassSchema(),
               MirrorGap.getClassSchema(),
+              Alert.getClassSchema(),
+              YearValues.getClassSchema(),
+              SeriesActivity.getClassSchema(),
               RevisionState.getClassSchema(),
               PeriodCell.getClassSchema(),
               SeriesYearLedger.getClassSchema(),
@@ -75,6 +81,7 @@ public final class Serdes {
       avro(Revision.class, Revision.getClassSchema());
   public static final AvroSerde<MirrorGap> MIRROR_GAP =
       avro(MirrorGap.class, MirrorGap.getClassSchema());
+  public static final AvroSerde<Alert> ALERT = avro(Alert.class, Alert.getClassSchema());
 
   // Internal: state stores and repartition topics of the topology.
   public static final AvroSerde<RevisionState> REVISION_STATE =
@@ -87,6 +94,10 @@ public final class Serdes {
       avro(TargetInput.class, TargetInput.getClassSchema());
   public static final AvroSerde<FdiSeriesState> FDI_SERIES_STATE =
       avro(FdiSeriesState.class, FdiSeriesState.getClassSchema());
+  public static final AvroSerde<YearValues> YEAR_VALUES =
+      avro(YearValues.class, YearValues.getClassSchema());
+  public static final AvroSerde<SeriesActivity> SERIES_ACTIVITY =
+      avro(SeriesActivity.class, SeriesActivity.getClassSchema());
 
   public static final Serde<String> STRING = org.apache.kafka.common.serialization.Serdes.String();
   public static final Serde<byte[]> BYTES =

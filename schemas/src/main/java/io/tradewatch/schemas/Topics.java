@@ -1,5 +1,6 @@
 package io.tradewatch.schemas;
 
+import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
@@ -34,6 +35,7 @@ public final class Topics {
   private final Topic<String, TargetProgress> targetProgress;
   private final Topic<String, FdiAnnual> fdiAnnual;
   private final Topic<String, MirrorGap> mirrorGaps;
+  private final Topic<String, Alert> alerts;
   private final Topic<String, Revision> revisions;
   private final Topic<byte[], byte[]> deadLetter;
 
@@ -79,6 +81,11 @@ public final class Topics {
             Serdes.MIRROR_GAP,
             "Exporter-reported exports next to importer-reported imports, keyed"
                 + " exporterSource|exporter|importerSource|importer|hsGroup|YYYY");
+    alerts =
+        output(
+            "alerts",
+            Serdes.ALERT,
+            "Alerts raised and cleared, keyed by alert id (rule|subject|period)");
     revisions =
         output(
             "revisions",
@@ -168,6 +175,10 @@ public final class Topics {
     return mirrorGaps;
   }
 
+  public Topic<String, Alert> alerts() {
+    return alerts;
+  }
+
   public Topic<String, Revision> revisions() {
     return revisions;
   }
@@ -183,7 +194,8 @@ public final class Topics {
 
   /** Topics the topology writes. */
   public List<Topic<?, ?>> outputs() {
-    return List.of(tradeMonthly, tradeAnnual, targetProgress, fdiAnnual, mirrorGaps, revisions);
+    return List.of(
+        tradeMonthly, tradeAnnual, targetProgress, fdiAnnual, mirrorGaps, alerts, revisions);
   }
 
   /** Every topic, inputs, outputs and the dead-letter topic. */
@@ -197,6 +209,7 @@ public final class Topics {
         targetProgress,
         fdiAnnual,
         mirrorGaps,
+        alerts,
         revisions,
         deadLetter);
   }

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), rate, !once)
               .load(SAMPLE_FILES.stream().map(dir::resolve).toList(), null, err);
       OutputSnapshot snapshot = pipeline.awaitOutputs(Duration.ofMinutes(5), remaining -> {});
-      out.print(new SummaryReport(snapshot, pipeline.topics()).render());
+      out.print(new SummaryReport(snapshot, pipeline.topics(), pipeline.openAlerts()).render());
       out.flush();
       if (!once) {
         err.println("tradewatch: running; press Ctrl-C to stop");

@@ -1,7 +1,9 @@
 package io.tradewatch.local.cli;
 
 import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options of the topology shared by the sub-commands that run it. */
@@ -23,7 +25,18 @@ public final class TopologyOptions {
       description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
   String processingGuarantee;
 
+  @Option(
+      names = "--alert-rules",
+      paramLabel = "FILE",
+      description =
+          "JSON file of alert rules (default: the built-in rules); checked at start-up, a bad"
+              + " rule fails naming the rule and the field.")
+  Path alertRules;
+
   StreamsSettings apply(StreamsSettings settings) {
-    return settings.withCifFobFactor(cifFobFactor).withProcessingGuarantee(processingGuarantee);
+    return settings
+        .withCifFobFactor(cifFobFactor)
+        .withProcessingGuarantee(processingGuarantee)
+        .withAlertRules(alertRules == null ? RuleBook.defaults() : RuleBook.read(alertRules));
   }
 }

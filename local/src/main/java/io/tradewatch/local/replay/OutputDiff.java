@@ -1,5 +1,7 @@
 package io.tradewatch.local.replay;
 
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.AlertState;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -31,8 +34,8 @@ public record OutputDiff(List<TopicDiff> topics) {
     List<Topic<String, ? extends SpecificRecord>> left = OutputSnapshot.outputs(beforeTopics);
     List<Topic<String, ? extends SpecificRecord>> right = OutputSnapshot.outputs(afterTopics);
     for (int i = 0; i < left.size(); i++) {
-      SortedMap<String, SpecificRecord> a = before.topic(left.get(i));
-      SortedMap<String, SpecificRecord> b = after.topic(right.get(i));
+      SortedMap<String, SpecificRecord> a = comparable(before.topic(left.get(i)));
+      SortedMap<String, SpecificRecord> b = comparable(after.topic(right.get(i)));
       List<String> added = new ArrayList<>();
       List<String> removed = new ArrayList<>();
       List<String> changed = new ArrayList<>();
@@ -55,6 +58,35 @@ public record OutputDiff(List<TopicDiff> topics) {
 
   public boolean isEmpty() {
     return topics.stream().allMatch(TopicDiff::isEmpty);
+  }
+
+  /**
+   * Alert events depend on the order in which figures meet: during a replay a passing condition may
+   * raise and clear an alert that another run never raised, and a raised alert carries the figures
+   * of the moment it was raised. What every run shares is which alerts are open at the end, so
+   * alerts are compared as that set.
+   */
+  public static SortedMap<String, SpecificRecord> comparable(
+      SortedMap<String, SpecificRecord> records) {
+    if (records.isEmpty() || !(records.values().iterator().next() instanceof Alert)) {
+      return records;
+    }
+    SortedMap<String, SpecificRecord> open = new TreeMap<>();
+    records.forEach(
+        (id, record) -> {
+          Alert alert = (Alert) record;
+          if (alert.getState() == AlertState.RAISED) {
+            open.put(
+                id,
+                Alert.newBuilder(alert)
+                    .setObserved(null)
+                    .setExpectedLow(null)
+                    .setExpectedHigh(null)
+                    .setMessage("")
+                    .build());
+          }
+        });
+    return open;
   }
 
   /** A report for a person: per output, the counts and the first keys of each kind. */

@@ -1,5 +1,7 @@
 package io.tradewatch.local.report;
 
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Revision;
@@ -47,6 +49,7 @@ public record OutputSnapshot(Map<String, SortedMap<String, SpecificRecord>> byTo
         topics.targetProgress(),
         topics.fdiAnnual(),
         topics.mirrorGaps(),
+        topics.alerts(),
         topics.revisions());
   }
 
@@ -103,6 +106,13 @@ public record OutputSnapshot(Map<String, SortedMap<String, SpecificRecord>> byTo
 
   public MirrorGap mirror(Topics topics, String key) {
     return values(topics.mirrorGaps()).get(key);
+  }
+
+  /** Alerts whose latest event is RAISED. */
+  public List<Alert> openAlerts(Topics topics) {
+    return values(topics.alerts()).values().stream()
+        .filter(a -> a.getState() == AlertState.RAISED)
+        .toList();
   }
 
   public Revision revision(Topics topics, String key) {

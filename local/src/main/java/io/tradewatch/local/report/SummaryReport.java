@@ -4,6 +4,7 @@ import static io.tradewatch.local.report.Human.millions;
 import static io.tradewatch.local.report.Human.multiple;
 import static io.tradewatch.local.report.Human.percent;
 
+import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.TargetProgress;
@@ -28,10 +29,16 @@ import java.util.Map;
 public final class SummaryReport {
   private final OutputSnapshot snapshot;
   private final Topics topics;
+  private final List<Alert> openAlerts;
 
-  public SummaryReport(OutputSnapshot snapshot, Topics topics) {
+  /**
+   * @param openAlerts the alerts raised now, with current figures (the alerts topic holds each
+   *     alert's figures when it was raised)
+   */
+  public SummaryReport(OutputSnapshot snapshot, Topics topics, List<Alert> openAlerts) {
     this.snapshot = snapshot;
     this.topics = topics;
+    this.openAlerts = openAlerts;
   }
 
   public String render() {
@@ -49,7 +56,11 @@ public final class SummaryReport {
     }
     TextTable fdi = fdi();
     if (!fdi.isEmpty()) {
-      out.append("Foreign direct investment (USD)\n").append(fdi.render());
+      out.append("Foreign direct investment (USD)\n").append(fdi.render()).append('\n');
+    }
+    out.append("Alerts raised (").append(openAlerts.size()).append(")\n");
+    for (Alert a : openAlerts) {
+      out.append("  ").append(a.getSeverity()).append("  ").append(a.getMessage()).append('\n');
     }
     return out.toString();
   }

@@ -1,21 +1,29 @@
 package io.tradewatch.local.run;
 
+import io.tradewatch.avro.Alert;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
+import io.tradewatch.streams.topology.TradewatchTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +126,21 @@ public final class LocalPipeline implements AutoCloseable {
             settings.commitInterval().multipliedBy(5).plusSeconds(1))
         .await(timeout, remaining);
     return OutputSnapshot.read(clientProperties, topics());
+  }
+
+  /** The alerts currently raised, with their latest figures, from this instance's state. */
+  public List<Alert> openAlerts() {
+    ReadOnlyKeyValueStore<String, Alert> store =
+        app.streams()
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    TradewatchTopology.OPEN_ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
+    List<Alert> open = new ArrayList<>();
+    try (KeyValueIterator<String, Alert> all = store.all()) {
+      all.forEachRemaining(kv -> open.add(kv.value));
+    }
+    open.sort(Comparator.comparing(Alert::getAlertId));
+    return open;
   }
 
   @Override

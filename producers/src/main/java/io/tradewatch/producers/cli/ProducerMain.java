@@ -7,9 +7,6 @@ public final class ProducerMain {
   private ProducerMain() {}
 
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new PublishCommand())
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .execute(args));
+    System.exit(new CommandLine(new PublishCommand()).execute(args));
   }
 }

@@ -8,16 +8,15 @@ import io.tradewatch.producers.read.Rejection;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,42 +27,39 @@ import picocli.CommandLine.Spec;
     description = "Publishes input files to Kafka as Avro events, in the order given.",
     footer = {
       "",
-      "Exit codes: 0 all rows published, 1 I/O or Kafka failure, 2 usage error,"
-          + " 3 some rows rejected (reported on stderr and sent to the dead-letter topic)."
+      "Exit codes:",
+      "  0  every row published (or deliberately skipped)",
+      "  1  I/O or Kafka failure: unreadable file, unknown format,",
+      "     or the broker did not take a record",
+      "  2  usage error",
+      "  3  some rows rejected: each is printed on stderr as file:line: reason",
+      "     and sent to the dead-letter topic; the good rows were published"
     })
 public final class PublishCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILURE = 1;
+  public static final int USAGE = 2;
   public static final int ROWS_REJECTED = 3;
+
+  /** Makes the publisher from the topic registry and the client settings; a seam for tests. */
+  @FunctionalInterface
+  public interface PublisherFactory {
+    KafkaPublisher create(Topics topics, Properties clientProperties);
+  }
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--bootstrap-servers",
-      required = true,
-      paramLabel = "HOST:PORT[,...]",
-      description = "The Kafka cluster.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--client-config",
-      paramLabel = "FILE",
-      description =
-          "Java properties file with Kafka client settings (security.protocol, ssl.*, sasl.*, ...);"
-              + " values are never printed.")
-  Path clientConfig;
-
-  @Option(
-      names = "--topic-prefix",
-      defaultValue = Topics.DEFAULT_PREFIX,
-      description = "Prefix of the tradewatch topics (default: ${DEFAULT-VALUE}).")
-  String topicPrefix;
+  @Mixin KafkaClientOptions kafka = new KafkaClientOptions();
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "${COMPLETION-CANDIDATES}; default: detected from each file's header.")
-  InputFormat format;
+      defaultValue = "auto",
+      converter = FormatChoice.Converter.class,
+      description =
+          "trade, fdi, targets, comtrade or auto (default: ${DEFAULT-VALUE}, from each file's"
+              + " header).")
+  FormatChoice format = FormatChoice.AUTO;
 
   @Option(
       names = "--rate",
@@ -76,8 +72,9 @@ public final class PublishCommand implements Callable<Integer> {
       names = "--progress",
       negatable = true,
       defaultValue = "true",
+      fallbackValue = "true",
       description = "Show a progress bar on stderr (default: ${DEFAULT-VALUE}).")
-  boolean progress;
+  boolean progress = true;
 
   @Option(names = "--include-world", description = "UN Comtrade: keep rows with partner World.")
   boolean includeWorld;
@@ -91,37 +88,46 @@ public final class PublishCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files.")
   List<Path> files;
 
-  private final Function<Properties, KafkaPublisher> publishers;
+  private final PublisherFactory publishers;
 
   public PublishCommand() {
-    this(null);
+    this(KafkaPublisher::new);
   }
 
-  /** For tests: publishers made by {@code publishers} from the client properties. */
-  public PublishCommand(Function<Properties, KafkaPublisher> publishers) {
+  /** A command whose publisher {@code publishers} makes (tests hand in a MockProducer). */
+  public PublishCommand(PublisherFactory publishers) {
     this.publishers = publishers;
   }
 
   @Override
   public Integer call() throws Exception {
-    Properties client = loadClientConfig(clientConfig);
-    client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    Topics topics = Topics.withPrefix(topicPrefix);
+    if (rate < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rate must be 0 or positive, was " + rate);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Topics topics = kafka.topics(spec);
+    ReaderOptions options = new ReaderOptions(includeWorld, source);
     long rejected = 0;
-    try (KafkaPublisher publisher =
-        publishers != null ? publishers.apply(client) : KafkaPublisher.create(client, topics)) {
+    try {
+      Properties client = kafka.requireCluster(spec);
+      // Every file's format first, so that a typo stops the run before anything is published.
+      List<InputFormat> formats = new ArrayList<>();
       for (Path file : files) {
-        InputFormat fileFormat = format != null ? format : InputFormat.detect(file);
-        PublishReport report =
-            publisher.publish(
-                file, fileFormat, new ReaderOptions(includeWorld, source), rate, progress);
-        report(report, out, err);
-        rejected += report.rejected();
+        formats.add(format.formatOf(file));
       }
-    } catch (IOException e) {
+      try (KafkaPublisher publisher = publishers.create(topics, client)) {
+        for (int i = 0; i < files.size(); i++) {
+          PublishReport report =
+              publisher.publish(files.get(i), formats.get(i), options, rate, progress);
+          report(report, out, err);
+          rejected += report.rejected();
+        }
+      }
+    } catch (IOException | KafkaException e) {
       err.println("tradewatch publish: " + e.getMessage());
+      err.flush();
       return FAILURE;
     }
     return rejected > 0 ? ROWS_REJECTED : OK;
@@ -144,14 +150,8 @@ public final class PublishCommand implements Callable<Integer> {
     err.flush();
   }
 
-  /** Reads a Kafka client properties file (TLS, SASL, ...). */
+  /** Reads a Kafka client properties file; see {@link KafkaClientOptions#load}. */
   public static Properties loadClientConfig(Path file) throws IOException {
-    Properties p = new Properties();
-    if (file != null) {
-      try (Reader reader = Files.newBufferedReader(file)) {
-        p.load(reader);
-      }
-    }
-    return p;
+    return KafkaClientOptions.load(file);
   }
 }

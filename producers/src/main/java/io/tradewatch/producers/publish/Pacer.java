@@ -1,28 +1,50 @@
 package io.tradewatch.producers.publish;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
-/** Spaces records evenly at a fixed rate; a rate of 0 never waits. */
+/**
+ * Spaces records evenly at a fixed rate (for a live demo); a rate of 0 never waits. A publisher
+ * that fell behind (a slow broker) does not burst to catch up: the schedule restarts from now.
+ */
 final class Pacer {
+  /** Waits a number of nanoseconds; a seam for tests. */
+  interface Sleeper {
+    void sleep(long nanos) throws InterruptedException;
+  }
+
   private final long intervalNanos;
+  private final LongSupplier clock;
+  private final Sleeper sleeper;
   private long next;
 
   Pacer(int recordsPerSecond) {
+    this(recordsPerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+  }
+
+  Pacer(int recordsPerSecond, LongSupplier clock, Sleeper sleeper) {
     if (recordsPerSecond < 0) {
       throw new IllegalArgumentException("rate must be 0 or positive, was " + recordsPerSecond);
     }
     this.intervalNanos = recordsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / recordsPerSecond;
-    this.next = System.nanoTime();
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.next = clock.getAsLong();
   }
 
   void await() throws InterruptedException {
     if (intervalNanos == 0) {
       return;
     }
-    long wait = next - System.nanoTime();
+    long wait = next - clock.getAsLong();
     if (wait > 0) {
-      TimeUnit.NANOSECONDS.sleep(wait);
+      sleeper.sleep(wait);
     }
-    next = Math.max(next, System.nanoTime() - intervalNanos) + intervalNanos;
+    long now = clock.getAsLong();
+    // Jitter of up to one interval is absorbed by the schedule; a longer stall restarts it.
+    if (now - next > intervalNanos) {
+      next = now;
+    }
+    next += intervalNanos;
   }
 }

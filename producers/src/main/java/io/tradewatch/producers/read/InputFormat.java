@@ -1,32 +1,57 @@
 package io.tradewatch.producers.read;
 
+import io.tradewatch.schemas.RecordChecks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 
-/** The input formats tradewatch reads. */
+/** The input formats tradewatch reads, each with its reader. */
 public enum InputFormat {
-  TRADE,
-  FDI,
-  TARGETS,
-  COMTRADE;
+  /** Our trade CSV, see {@link TradeCsvReader}. */
+  TRADE(TradeCsvReader.COLUMNS),
+  /** Our FDI CSV, see {@link FdiCsvReader}. */
+  FDI(FdiCsvReader.COLUMNS),
+  /** Our target CSV, see {@link TargetCsvReader}. */
+  TARGETS(TargetCsvReader.COLUMNS),
+  /** UN Comtrade's CSV, see {@link ComtradeCsvReader}. */
+  COMTRADE(ComtradeCsvReader.COLUMNS);
 
-  RowMapper mapper(ReaderOptions options) {
+  private final List<String> requiredColumns;
+
+  InputFormat(List<String> requiredColumns) {
+    this.requiredColumns = requiredColumns;
+  }
+
+  /** Columns a header must name to be read as this format. */
+  public List<String> requiredColumns() {
+    return requiredColumns;
+  }
+
+  /** A reader of this format; {@code options} only matter for {@link #COMTRADE}. */
+  public CsvRecordReader<? extends SpecificRecord> reader(
+      RecordChecks checks, ReaderOptions options) {
     return switch (this) {
-      case TRADE -> new TradeCsv();
-      case FDI -> new FdiCsv();
-      case TARGETS -> new TargetCsv();
-      case COMTRADE -> new ComtradeCsv(options);
+      case TRADE -> new TradeCsvReader(checks);
+      case FDI -> new FdiCsvReader(checks);
+      case TARGETS -> new TargetCsvReader(checks);
+      case COMTRADE -> new ComtradeCsvReader(checks, options);
     };
   }
 
-  /** The format whose required columns the file's header names. */
+  /**
+   * The format whose required columns the file's header line names (Comtrade's camelCase headers,
+   * then our targets, FDI and trade headers).
+   *
+   * @throws IOException when the file is empty, unreadable or matches no format
+   */
   public static InputFormat detect(Path file) throws IOException {
     String header;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -35,16 +60,26 @@ public enum InputFormat {
     if (header == null) {
       throw new IOException(file + " is empty");
     }
-    Set<String> columns = new HashSet<>();
-    Arrays.stream(header.replace("\uFEFF", "").split(","))
-        .map(c -> c.trim().replace("\"", ""))
-        .forEach(columns::add);
+    return detect(header)
+        .orElseThrow(
+            () ->
+                new IOException(
+                    file
+                        + ": header does not match any format (trade, fdi, targets, comtrade): "
+                        + header));
+  }
+
+  /** The format a header line belongs to, if any. */
+  public static Optional<InputFormat> detect(String headerLine) {
+    Set<String> columns =
+        Arrays.stream(headerLine.replace("\uFEFF", "").split(","))
+            .map(c -> c.trim().replace("\"", ""))
+            .collect(Collectors.toSet());
     for (InputFormat format : List.of(COMTRADE, TARGETS, FDI, TRADE)) {
-      if (columns.containsAll(format.mapper(ReaderOptions.defaults()).requiredColumns())) {
-        return format;
+      if (columns.containsAll(format.requiredColumns)) {
+        return Optional.of(format);
       }
     }
-    throw new IOException(
-        file + ": header does not match any format (trade, fdi, targets, comtrade): " + header);
+    return Optional.empty();
   }
 }

@@ -7,8 +7,12 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -16,66 +20,192 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PublishCommandTest {
+  private static final String TRADE_HEADER =
+      "source,reporter,partner,flow,period,hs_code,value_usd\n";
+
   @TempDir Path dir;
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private final List<Properties> clientSettings = new ArrayList<>();
+  private final List<Topics> registries = new ArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
-  private CommandLine cli(StringWriter out, StringWriter err) {
+  private int run(String... args) {
     CommandLine cli =
         new CommandLine(
             new PublishCommand(
-                props ->
-                    new KafkaPublisher(producer, Topics.defaults(), RecordChecks.systemUtc())));
+                (topics, props) -> {
+                  registries.add(topics);
+                  clientSettings.add(props);
+                  return new KafkaPublisher(producer, topics, RecordChecks.systemUtc());
+                }));
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    return cli;
+    return cli.execute(args);
+  }
+
+  private Path file(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
   }
 
   @Test
   void exitsWithThreeAndNamesFileAndLineWhenRowsAreRejected() throws Exception {
-    Path file = dir.resolve("trade.csv");
-    Files.writeString(
-        file,
-        "source,reporter,partner,flow,period,hs_code,value_usd\n"
-            + "KZ-BNS,KAZ,ARM,X,2023-07,2402,1000.00\n"
-            + "KZ-BNS,KAZ,ARM,X,1989-07,2402,1.00\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    Path file =
+        file(
+            "trade.csv",
+            TRADE_HEADER
+                + "KZ-BNS,KAZ,ARM,X,2023-07,2402,1000.00\n"
+                + "KZ-BNS,KAZ,ARM,X,1989-07,2402,1.00\n");
 
-    int exit =
-        cli(out, err)
-            .execute("--bootstrap-servers", "unused:9092", "--no-progress", file.toString());
+    int exit = run("--bootstrap-servers", "unused:9092", "--no-progress", file.toString());
 
     assertThat(exit).isEqualTo(PublishCommand.ROWS_REJECTED);
-    assertThat(out.toString()).contains("trade.csv (TRADE): 1 published, 1 rejected");
+    assertThat(out.toString()).contains("trade.csv (TRADE): 1 published, 1 rejected, 0 skipped");
     assertThat(err.toString()).contains("trade.csv:3: period 1989 is before 1990");
+    assertThat(producer.history()).hasSize(2);
   }
 
   @Test
-  void exitsWithZeroWhenEveryRowIsPublished() throws Exception {
-    Path file = dir.resolve("fdi.csv");
-    Files.writeString(
-        file,
-        "source,reporter,counterpart,direction,measure,period,value_usd\n"
-            + "KZ-NBK,KAZ,ARM,INWARD,GROSS_INFLOW,2023,6000000.00\n");
+  void exitsWithZeroAndPublishesFilesInTheOrderGiven() throws Exception {
+    Path fdi =
+        file(
+            "fdi.csv",
+            "source,reporter,counterpart,direction,measure,period,value_usd\n"
+                + "KZ-NBK,KAZ,ARM,INWARD,GROSS_INFLOW,2023,6000000.00\n");
+    Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
 
     int exit =
-        cli(new StringWriter(), new StringWriter())
-            .execute("--bootstrap-servers", "unused:9092", "--no-progress", file.toString());
+        run(
+            "--bootstrap-servers",
+            "unused:9092",
+            "--no-progress",
+            "--topic-prefix",
+            "demo.",
+            fdi.toString(),
+            trade.toString());
 
     assertThat(exit).isZero();
-    assertThat(producer.history()).hasSize(1);
+    assertThat(producer.history())
+        .extracting(r -> r.topic())
+        .containsExactly("demo.fdi-records", "demo.trade-records");
+    assertThat(out.toString()).contains("fdi.csv (FDI)").contains("trade.csv (TRADE)");
+    assertThat(registries)
+        .singleElement()
+        .satisfies(t -> assertThat(t.prefix()).isEqualTo("demo."));
+  }
+
+  @Test
+  void passesTheClientConfigFileAndBootstrapServersToThePublisherWithoutPrintingThem()
+      throws Exception {
+    Path config =
+        file(
+            "client.properties", "security.protocol=SASL_SSL\nsasl.jaas.config=secret-jaas-line\n");
+    Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers",
+            "broker:9093",
+            "--client-config",
+            config.toString(),
+            "--no-progress",
+            trade.toString());
+
+    assertThat(exit).isZero();
+    assertThat(clientSettings.get(0))
+        .containsEntry("bootstrap.servers", "broker:9093")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.jaas.config", "secret-jaas-line");
+    assertThat(out.toString() + err.toString()).doesNotContain("secret-jaas-line");
+  }
+
+  @Test
+  void readsComtradeWithAnExplicitFormatSourceAndWorldRows() throws Exception {
+    Path comtrade =
+        file(
+            "kaz.csv",
+            "reporterISO,partnerISO,flowCode,refYear,refMonth,cmdCode,primaryValue,customsCode\n"
+                + "KAZ,W00,X,2023,52,TOTAL,10,C00\n"
+                + "KAZ,ARM,X,2023,52,TOTAL,10,C01\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers=unused:9092",
+            "--no-progress",
+            "--format",
+            "comtrade",
+            "--include-world",
+            "--source",
+            "KZ-CT",
+            comtrade.toString());
+
+    assertThat(exit).isZero();
+    assertThat(new String(producer.history().get(0).key(), StandardCharsets.UTF_8))
+        .isEqualTo("KZ-CT|KAZ|W00|TOTAL");
+    assertThat(out.toString())
+        .contains("kaz.csv (COMTRADE): 1 published, 0 rejected, 1 skipped")
+        .contains("customsCode C01");
+  }
+
+  @Test
+  void exitsWithOneAndPublishesNothingWhenAFileIsMissing() throws Exception {
+    Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers",
+            "unused:9092",
+            "--no-progress",
+            trade.toString(),
+            dir.resolve("missing.csv").toString());
+
+    assertThat(exit).isEqualTo(PublishCommand.FAILURE);
+    assertThat(err.toString()).contains("missing.csv");
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void exitsWithOneWhenARequiredColumnIsMissing() throws Exception {
+    Path trade = file("trade.csv", "source,reporter,partner,flow,period,value_usd\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers",
+            "unused:9092",
+            "--format",
+            "TRADE",
+            "--no-progress",
+            trade.toString());
+
+    assertThat(exit).isEqualTo(PublishCommand.FAILURE);
+    assertThat(err.toString()).contains("trade.csv").contains("'hs_code' is missing");
+  }
+
+  @Test
+  void exitsWithTwoOnUsageErrors() throws Exception {
+    Path trade = file("trade.csv", TRADE_HEADER);
+
+    assertThat(run("--no-progress", trade.toString())).isEqualTo(PublishCommand.USAGE);
+    assertThat(err.toString()).contains("--bootstrap-servers");
+    assertThat(run("--bootstrap-servers", "b:9092", "--format", "xml", trade.toString()))
+        .isEqualTo(PublishCommand.USAGE);
+    assertThat(run("--bootstrap-servers", "b:9092", "--rate", "-5", trade.toString()))
+        .isEqualTo(PublishCommand.USAGE);
+    assertThat(run("--bootstrap-servers", "b:9092")).isEqualTo(PublishCommand.USAGE);
+    assertThat(producer.history()).isEmpty();
   }
 
   @Test
   void helpListsTheExitCodesAndNeedsNoBroker() {
-    StringWriter out = new StringWriter();
-
-    int exit = cli(out, new StringWriter()).execute("--help");
+    int exit = run("--help");
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("--bootstrap-servers")
-        .containsPattern("3 some\\s+rows\\s+rejected");
+        .contains("--bootstrap-servers", "--client-config", "--topic-prefix", "--format")
+        .contains("3  some rows rejected")
+        .contains("2  usage error");
   }
 }

@@ -1,12 +1,16 @@
 package io.tradewatch.producers.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topics;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,63 +19,203 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KafkaPublisherTest {
-  private final Topics topics = Topics.defaults();
+  private static final RecordChecks CHECKS =
+      new RecordChecks(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+  private final Topics topics = Topics.withPrefix("test.");
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-  private final KafkaPublisher publisher =
-      new KafkaPublisher(
-          producer,
-          topics,
-          new RecordChecks(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC)));
+  private final KafkaPublisher publisher = new KafkaPublisher(producer, topics, CHECKS);
 
   @TempDir Path dir;
+
+  private Path file(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
 
   @Test
   void publishesGoodRowsKeyedBySeriesAndStampedWithThePeriodAndDeadLettersBadOnes()
       throws Exception {
-    Path file = dir.resolve("trade.csv");
-    Files.writeString(
-        file,
-        "source,reporter,partner,flow,period,hs_code,value_usd\n"
-            + "KZ-BNS,KAZ,ARM,X,2023-07,2402,1000.00\n"
-            + "KZ-BNS,KAZ,ARM,X,2023-07,2402,oops\n"
-            + "KZ-BNS,KAZ,ARM,M,2019,TOTAL,5.00\n");
+    Path file =
+        file(
+            "trade.csv",
+            "source,reporter,partner,flow,period,hs_code,value_usd\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-07,2402,1000.00\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-07,2402,oops\n"
+                + "KZ-BNS,KAZ,ARM,M,2019,TOTAL,5.00\n");
 
-    PublishReport report =
-        publisher.publish(file, InputFormat.TRADE, ReaderOptions.defaults(), 0, false);
+    PublishReport report = publisher.publish(file, InputFormat.TRADE, ReaderOptions.defaults());
 
     assertThat(report.published()).isEqualTo(2);
     assertThat(report.rejected()).isEqualTo(1);
+    assertThat(report.firstRejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.line()).isEqualTo(3));
     List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent).hasSize(3);
     ProducerRecord<byte[], byte[]> first = sent.get(0);
-    assertThat(first.topic()).isEqualTo(topics.tradeRecords().name());
-    assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("KZ-BNS|KAZ|ARM|24");
-    assertThat(first.timestamp())
-        .isEqualTo(
-            LocalDate.of(2023, 7, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+    assertThat(first.topic()).isEqualTo("test.trade-records");
+    assertThat(utf8(first.key())).isEqualTo("KZ-BNS|KAZ|ARM|24");
+    assertThat(first.timestamp()).isEqualTo(startOf(2023, 7));
     TradeRecord decoded =
         topics.tradeRecords().valueSerde().deserializer().deserialize(first.topic(), first.value());
     assertThat(decoded.getValueUsd()).isEqualByComparingTo("1000.00");
+    assertThat(decoded.getRecordKey()).isEqualTo("KZ-BNS|KAZ|ARM|X|2023-07|2402");
 
     ProducerRecord<byte[], byte[]> dead = sent.get(1);
     assertThat(dead.topic()).isEqualTo(topics.deadLetter().name());
+    assertThat(utf8(dead.key())).isEqualTo("trade.csv");
     assertThat(header(dead, KafkaPublisher.HEADER_LINE)).isEqualTo("3");
     assertThat(header(dead, KafkaPublisher.HEADER_FILE)).isEqualTo("trade.csv");
     assertThat(header(dead, KafkaPublisher.HEADER_REASON)).contains("value_usd").contains("oops");
-    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("oops");
+    assertThat(utf8(dead.value())).isEqualTo("KZ-BNS,KAZ,ARM,X,2023-07,2402,oops");
 
-    assertThat(new String(sent.get(2).key(), StandardCharsets.UTF_8))
-        .isEqualTo("KZ-BNS|KAZ|ARM|TOTAL");
+    ProducerRecord<byte[], byte[]> annual = sent.get(2);
+    assertThat(utf8(annual.key())).isEqualTo("KZ-BNS|KAZ|ARM|TOTAL");
+    assertThat(annual.timestamp()).isEqualTo(startOf(2019, 1));
+    assertThat(producer.flushed()).isTrue();
+  }
+
+  @Test
+  void publishesFdiByItsSeriesStampedWithTheQuarterStart() throws Exception {
+    Path file =
+        file(
+            "fdi.csv",
+            "source,reporter,counterpart,direction,measure,period,value_usd\n"
+                + "KZ-NBK,KAZ,ARM,INWARD,GROSS_INFLOW,2023-Q3,6000000.00\n");
+
+    publisher.publish(file, InputFormat.FDI, ReaderOptions.defaults());
+
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo(topics.fdiRecords().name());
+    assertThat(utf8(sent.key())).isEqualTo("KZ-NBK|KAZ|ARM|INWARD|GROSS_INFLOW");
+    assertThat(sent.timestamp()).isEqualTo(startOf(2023, 7));
+    FdiRecord decoded =
+        topics.fdiRecords().valueSerde().deserializer().deserialize(sent.topic(), sent.value());
+    assertThat(decoded.getQuarter()).isEqualTo(3);
+  }
+
+  @Test
+  void publishesTargetsByIdStampedWithTheBaseYear() throws Exception {
+    Path file =
+        file(
+            "targets.csv",
+            "target_id,name,source,reporter,partner,flow,hs_codes,target_usd,base_year\n"
+                + "KZ-ARM-70,Export list,KZ-BNS,KAZ,ARM,X,7202 2710,350000000.00,2023\n");
+
+    publisher.publish(file, InputFormat.TARGETS, ReaderOptions.defaults());
+
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo(topics.targets().name());
+    assertThat(utf8(sent.key())).isEqualTo("KZ-ARM-70");
+    assertThat(sent.timestamp()).isEqualTo(startOf(2023, 1));
+    TargetDefinition decoded =
+        topics.targets().valueSerde().deserializer().deserialize(sent.topic(), sent.value());
+    assertThat(decoded.getHsCodes()).containsExactly("7202", "2710");
+  }
+
+  @Test
+  void countsSkippedComtradeRowsByReasonWithoutPublishingThem() throws Exception {
+    Path file =
+        file(
+            "comtrade.csv",
+            "reporterISO,partnerISO,partnerCode,customsCode,flowCode,refYear,refMonth,cmdCode,primaryValue\n"
+                + "KAZ,ARM,51,C00,X,2023,52,TOTAL,10\n"
+                + "KAZ,ARM,51,C01,X,2023,52,TOTAL,10\n"
+                + "KAZ,W00,0,C00,X,2023,52,TOTAL,10\n");
+
+    PublishReport report = publisher.publish(file, InputFormat.COMTRADE, ReaderOptions.defaults());
+
+    assertThat(report.published()).isEqualTo(1);
+    assertThat(report.rejected()).isZero();
+    assertThat(report.skippedTotal()).isEqualTo(2);
+    assertThat(report.skipped()).containsKey("partner World (W00) aggregate");
+    assertThat(report.summary()).contains("1 published, 0 rejected, 2 skipped");
+    assertThat(producer.history()).hasSize(1);
+    assertThat(utf8(producer.history().get(0).key())).isEqualTo("UNCOMTRADE-KAZ|KAZ|ARM|TOTAL");
+  }
+
+  @Test
+  void reportsASendFailureAtTheFlushNamingTheFile() throws Exception {
+    MockProducer<byte[], byte[]> failing =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized void flush() {
+            while (errorNext(new RecordTooLargeException("too large"))) {
+              // fail every pending send, as a broker would
+            }
+          }
+        };
+    Path file =
+        file(
+            "trade.csv",
+            "source,reporter,partner,flow,period,hs_code,value_usd\n"
+                + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
+
+    try (KafkaPublisher p = new KafkaPublisher(failing, topics, CHECKS)) {
+      assertThatThrownBy(() -> p.publish(file, InputFormat.TRADE, ReaderOptions.defaults()))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("trade.csv")
+          .hasMessageContaining("too large");
+    }
+  }
+
+  @Test
+  void stopsTheFileWhenKafkaRefusesARecordAtOnce() throws Exception {
+    producer.sendException = new TimeoutException("no metadata");
+    Path file =
+        file(
+            "trade.csv",
+            "source,reporter,partner,flow,period,hs_code,value_usd\n"
+                + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n"
+                + "KZ-BNS,KAZ,ARM,M,2023,TOTAL,1.00\n");
+
+    assertThatThrownBy(() -> publisher.publish(file, InputFormat.TRADE, ReaderOptions.defaults()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("trade.csv")
+        .hasMessageContaining("no metadata");
+  }
+
+  @Test
+  void forcesIdempotenceAndAcksAllWithoutTouchingTheCallersProperties() {
+    Properties client = new Properties();
+    client.put("bootstrap.servers", "kafka:9092");
+    client.put("acks", "1");
+    client.put("enable.idempotence", "false");
+    client.put("security.protocol", "SASL_SSL");
+    client.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+
+    Properties p = KafkaPublisher.producerProperties(client);
+
+    assertThat(p)
+        .containsEntry("acks", "all")
+        .containsEntry("enable.idempotence", "true")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("bootstrap.servers", "kafka:9092")
+        .doesNotContainKey("key.serializer");
+    assertThat(client).containsEntry("acks", "1").hasSize(5);
+  }
+
+  private static long startOf(int year, int month) {
+    return LocalDate.of(year, month, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static String header(ProducerRecord<byte[], byte[]> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    return utf8(record.headers().lastHeader(name).value());
   }
 }

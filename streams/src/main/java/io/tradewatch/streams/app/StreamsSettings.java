@@ -1,6 +1,7 @@
 package io.tradewatch.streams.app;
 
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param commitInterval how often results are committed and caches flushed
  * @param clientProperties any further Kafka client or Streams properties (TLS, SASL, ...)
  * @param cifFobFactor imports are divided by it in mirror comparisons (1: as reported)
+ * @param alertRules the alert rules (validated when read)
  */
 public record StreamsSettings(
     String bootstrapServers,
@@ -37,7 +39,8 @@ public record StreamsSettings(
     int threads,
     Duration commitInterval,
     Map<String, String> clientProperties,
-    BigDecimal cifFobFactor) {
+    BigDecimal cifFobFactor,
+    RuleBook alertRules) {
 
   public static final String DEFAULT_APPLICATION_ID = "tradewatch";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -58,6 +61,7 @@ public record StreamsSettings(
         "output topic prefix",
         "must be letters, digits, '.', '_' or '-', was '" + outputPrefix + "'");
     Objects.requireNonNull(stateDir, "state.dir");
+    Objects.requireNonNull(alertRules, "alert rules");
     require(
         StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee)
             || StreamsConfig.AT_LEAST_ONCE.equals(processingGuarantee),
@@ -91,7 +95,8 @@ public record StreamsSettings(
         1,
         DEFAULT_COMMIT_INTERVAL,
         Map.of(),
-        BigDecimal.ONE);
+        BigDecimal.ONE,
+        RuleBook.defaults());
   }
 
   public StreamsSettings withApplicationId(String id) {
@@ -105,7 +110,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   /** Another prefix for every topic, inputs and outputs alike. */
@@ -120,7 +126,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withOutputPrefix(String prefix) {
@@ -134,7 +141,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withStateDir(Path dir) {
@@ -148,7 +156,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
@@ -162,7 +171,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withThreads(int count) {
@@ -176,7 +186,8 @@ public record StreamsSettings(
         count,
         commitInterval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
@@ -190,7 +201,8 @@ public record StreamsSettings(
         threads,
         interval,
         clientProperties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withClientProperties(Map<String, String> properties) {
@@ -204,7 +216,8 @@ public record StreamsSettings(
         threads,
         commitInterval,
         properties,
-        cifFobFactor);
+        cifFobFactor,
+        alertRules);
   }
 
   public StreamsSettings withCifFobFactor(BigDecimal factor) {
@@ -218,7 +231,23 @@ public record StreamsSettings(
         threads,
         commitInterval,
         clientProperties,
-        factor);
+        factor,
+        alertRules);
+  }
+
+  public StreamsSettings withAlertRules(RuleBook rules) {
+    return new StreamsSettings(
+        bootstrapServers,
+        applicationId,
+        topicPrefix,
+        outputPrefix,
+        stateDir,
+        processingGuarantee,
+        threads,
+        commitInterval,
+        clientProperties,
+        cifFobFactor,
+        rules);
   }
 
   public Topics topics() {

@@ -26,7 +26,10 @@ public final class TradewatchApp implements AutoCloseable {
     this.settings = settings;
     Topology topology =
         TradewatchTopology.build(
-            settings.topics(), RecordChecks.systemUtc(), settings.cifFobFactor());
+            settings.topics(),
+            RecordChecks.systemUtc(),
+            settings.cifFobFactor(),
+            settings.alertRules());
     this.streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(
         e -> {

@@ -1,9 +1,12 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.TargetInput;
 import io.tradewatch.schemas.Keys;
@@ -11,7 +14,9 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,6 +42,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * targets ─────── checks ─ latest revision ───────────────┴─ target tracker ─ target-progress
  *                       (annual figures) ─ by country pair ─ mirror gaps ─ mirror-gaps
  * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
+ * (monthly, annual, target, mirror figures, revisions) ─ alert rules ─ lifecycle ─ alerts
  * (every latest-revision step) ─ revisions;  (every check) ─ dead-letter
  * </pre>
  */
@@ -46,22 +52,32 @@ public final class TradewatchTopology {
   public static final String TARGET_STORE = "target-progress-figures";
   public static final String FDI_STORE = "fdi-annual-figures";
   public static final String MIRROR_STORE = "mirror-gap-figures";
+  public static final String OPEN_ALERTS_STORE = AlertsTopology.OPEN_ALERTS_STORE;
 
   private final Topics topics;
   private final RecordChecks checks;
   private final BigDecimal cifFobFactor;
+  private final RuleBook alertRules;
+  private final List<KStream<String, Revision>> revisionRecords = new ArrayList<>();
+  private KStream<String, TradeMonthly> monthlyFigures;
+  private KStream<String, TradeAnnual> annualFigures;
+  private KStream<String, TargetProgress> targetFigures;
+  private KStream<String, MirrorGap> mirrorFigures;
 
-  private TradewatchTopology(Topics topics, RecordChecks checks, BigDecimal cifFobFactor) {
+  private TradewatchTopology(
+      Topics topics, RecordChecks checks, BigDecimal cifFobFactor, RuleBook alertRules) {
     this.topics = topics;
     this.checks = checks;
     this.cifFobFactor = cifFobFactor;
+    this.alertRules = alertRules;
   }
 
   /**
    * @param cifFobFactor imports are divided by it before mirror comparisons (1: as reported)
    */
-  public static Topology build(Topics topics, RecordChecks checks, BigDecimal cifFobFactor) {
-    return new TradewatchTopology(topics, checks, cifFobFactor).build();
+  public static Topology build(
+      Topics topics, RecordChecks checks, BigDecimal cifFobFactor, RuleBook alertRules) {
+    return new TradewatchTopology(topics, checks, cifFobFactor, alertRules).build();
   }
 
   private Topology build() {
@@ -94,6 +110,16 @@ public final class TradewatchTopology {
     tradeFigures(builder, trade);
     targetProgress(trade, targets);
     fdiFigures(fdi);
+    new AlertsTopology(topics, alertRules)
+        .wire(
+            monthlyFigures,
+            annualFigures,
+            targetFigures,
+            mirrorFigures,
+            revisionRecords
+                .get(0)
+                .merge(revisionRecords.get(1), Named.as("revisions-trade-target"))
+                .merge(revisionRecords.get(2), Named.as("revisions-all")));
     return builder.build();
   }
 
@@ -127,15 +153,17 @@ public final class TradewatchTopology {
             r -> input.valueSerde().serializer().serialize(input.name(), r.value()),
             topics);
     Topic<String, Revision> revisions = topics.revisions();
-    revised
-        .filter((key, r) -> r.revision() != null, Named.as(name + "-revised"))
-        .map(
-            (key, r) -> KeyValue.pair(r.revision().getRecordKey(), r.revision()),
-            Named.as(name + "-revision-records"))
-        .to(
-            revisions.name(),
-            Produced.with(revisions.keySerde(), revisions.valueSerde())
-                .withName(name + "-revisions-output"));
+    KStream<String, Revision> revisionStream =
+        revised
+            .filter((key, r) -> r.revision() != null, Named.as(name + "-revised"))
+            .map(
+                (key, r) -> KeyValue.pair(r.revision().getRecordKey(), r.revision()),
+                Named.as(name + "-revision-records"));
+    revisionRecords.add(revisionStream);
+    revisionStream.to(
+        revisions.name(),
+        Produced.with(revisions.keySerde(), revisions.valueSerde())
+            .withName(name + "-revisions-output"));
     return revised.mapValues(Revised::value, Named.as(name + "-applied"));
   }
 
@@ -160,29 +188,28 @@ public final class TradewatchTopology {
                 Repartitioned.with(Serdes.STRING, Serdes.TRADE_RECORD).withName("trade-by-series"))
             .processValues(TradeLedger.supplier(), Named.as("trade-ledger"), TradeLedger.LEDGERS);
 
-    output(
+    monthlyFigures =
         changedYears.process(
-            MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
-        topics.tradeMonthly(),
-        MONTHLY_STORE);
+            MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS);
+    output(monthlyFigures, topics.tradeMonthly(), MONTHLY_STORE);
     KStream<String, TradeAnnual> annual =
         changedYears.process(
             AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS);
+    annualFigures = annual;
     output(annual, topics.tradeAnnual(), ANNUAL_STORE);
     mirrorGaps(annual);
   }
 
   /** Each side's annual figures next to its partner's figures for the same trade. */
   private void mirrorGaps(KStream<String, TradeAnnual> annual) {
-    output(
+    mirrorFigures =
         annual
             .selectKey((key, a) -> MirrorGaps.pairKey(a), Named.as("annual-to-country-pairs"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
                     .withName("annual-figures-by-country-pair"))
-            .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
-        topics.mirrorGaps(),
-        MIRROR_STORE);
+            .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps"));
+    output(mirrorFigures, topics.mirrorGaps(), MIRROR_STORE);
   }
 
   /**
@@ -210,15 +237,14 @@ public final class TradewatchTopology {
                     TargetTracker.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
                     new TargetInput(null, t)),
             Named.as("targets-to-target-pairs"));
-    output(
+    targetFigures =
         tradeByPair
             .merge(targetsByPair, Named.as("target-inputs"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.TARGET_INPUT)
                     .withName("target-inputs-by-pair"))
-            .process(TargetTracker.supplier(), Named.as("target-tracker")),
-        topics.targetProgress(),
-        TARGET_STORE);
+            .process(TargetTracker.supplier(), Named.as("target-tracker"));
+    output(targetFigures, topics.targetProgress(), TARGET_STORE);
   }
 
   /** Annual and cumulative FDI per series. */

@@ -12,6 +12,7 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,9 @@ final class TopologyFixture implements AutoCloseable {
             .toProperties();
     driver =
         new TopologyTestDriver(
-            TradewatchTopology.build(topics, new RecordChecks(NOW), new BigDecimal("1.10")), props);
+            TradewatchTopology.build(
+                topics, new RecordChecks(NOW), new BigDecimal("1.10"), RuleBook.defaults()),
+            props);
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
     targets = input(topics.targets());

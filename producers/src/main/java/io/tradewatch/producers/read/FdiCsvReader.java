@@ -5,16 +5,29 @@ import io.tradewatch.avro.FdiMeasure;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.Frequency;
 import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.RecordChecks;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.Optional;
 
 /**
  * Our FDI format: {@code source,reporter,counterpart,direction,measure,period,value_usd,revision}.
- * Period {@code YYYY} or {@code YYYY-Qn}.
+ * Period {@code YYYY} or {@code YYYY-Qn}; direction INWARD or OUTWARD; measure GROSS_INFLOW,
+ * NET_FLOW (the only one that may be negative) or POSITION; revision defaults to 1.
  */
-final class FdiCsv implements RowMapper {
+public final class FdiCsvReader extends CsvRecordReader<FdiRecord> {
   static final List<String> COLUMNS =
       List.of("source", "reporter", "counterpart", "direction", "measure", "period", "value_usd");
+
+  private final RecordChecks checks;
+
+  public FdiCsvReader(RecordChecks checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.FDI;
+  }
 
   @Override
   public List<String> requiredColumns() {
@@ -22,7 +35,12 @@ final class FdiCsv implements RowMapper {
   }
 
   @Override
-  public SpecificRecord map(Fields row) {
+  Optional<String> check(FdiRecord record) {
+    return checks.check(record);
+  }
+
+  @Override
+  FdiRecord map(Fields row) {
     String source = row.required("source");
     String reporter = row.required("reporter");
     String counterpart = row.required("counterpart");

@@ -2,16 +2,18 @@ package io.tradewatch.producers.read;
 
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.schemas.RecordChecks;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.Optional;
 
 /**
  * Our target format: {@code
  * target_id,name,source,reporter,partner,flow,hs_codes,target_usd,base_year,deadline_year,revision},
- * with {@code hs_codes} separated by spaces (empty: all products).
+ * with {@code hs_codes} separated by spaces (empty: all products); {@code deadline_year} optional;
+ * revision defaults to 1.
  */
-final class TargetCsv implements RowMapper {
+public final class TargetCsvReader extends CsvRecordReader<TargetDefinition> {
   static final List<String> COLUMNS =
       List.of(
           "target_id",
@@ -24,13 +26,29 @@ final class TargetCsv implements RowMapper {
           "target_usd",
           "base_year");
 
+  private final RecordChecks checks;
+
+  public TargetCsvReader(RecordChecks checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.TARGETS;
+  }
+
   @Override
   public List<String> requiredColumns() {
     return COLUMNS;
   }
 
   @Override
-  public SpecificRecord map(Fields row) {
+  Optional<String> check(TargetDefinition record) {
+    return checks.check(record);
+  }
+
+  @Override
+  TargetDefinition map(Fields row) {
     String codes = row.optional("hs_codes");
     Integer revision = row.optionalInteger("revision");
     return TargetDefinition.newBuilder()

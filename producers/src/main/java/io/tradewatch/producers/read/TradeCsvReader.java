@@ -4,17 +4,31 @@ import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.RecordChecks;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.Optional;
 
 /**
  * Our trade format: {@code
  * source,reporter,partner,flow,period,hs_code,value_usd,net_weight_kg,quantity,quantity_unit,revision}.
- * Period {@code YYYY} (annual) or {@code YYYY-MM}; revision defaults to 1.
+ * Period {@code YYYY} (annual) or {@code YYYY-MM}; {@code hs_code} TOTAL or 2, 4 or 6 digits;
+ * {@code value_usd} exact to the cent (more decimals are rejected, never rounded); weights and
+ * quantities to three decimals; revision defaults to 1.
  */
-final class TradeCsv implements RowMapper {
+public final class TradeCsvReader extends CsvRecordReader<TradeRecord> {
   static final List<String> COLUMNS =
       List.of("source", "reporter", "partner", "flow", "period", "hs_code", "value_usd");
+
+  private final RecordChecks checks;
+
+  public TradeCsvReader(RecordChecks checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.TRADE;
+  }
 
   @Override
   public List<String> requiredColumns() {
@@ -22,7 +36,12 @@ final class TradeCsv implements RowMapper {
   }
 
   @Override
-  public SpecificRecord map(Fields row) {
+  Optional<String> check(TradeRecord record) {
+    return checks.check(record);
+  }
+
+  @Override
+  TradeRecord map(Fields row) {
     String source = row.required("source");
     String reporter = row.required("reporter");
     String partner = row.required("partner");
@@ -30,6 +49,7 @@ final class TradeCsv implements RowMapper {
     Periods.Period period = Periods.monthly("period", row.required("period"));
     String hs = row.required("hs_code");
     Integer revision = row.optionalInteger("revision");
+    String unit = row.optional("quantity_unit");
     return TradeRecord.newBuilder()
         .setRecordKey(
             Keys.tradeRecordKey(
@@ -47,8 +67,7 @@ final class TradeCsv implements RowMapper {
         .setValueUsd(row.usd("value_usd"))
         .setNetWeightKg(row.optionalQuantity("net_weight_kg"))
         .setQuantity(row.optionalQuantity("quantity"))
-        .setQuantityUnit(
-            row.optional("quantity_unit").isEmpty() ? null : row.optional("quantity_unit"))
+        .setQuantityUnit(unit.isEmpty() ? null : unit)
         .build();
   }
 

@@ -1,0 +1,116 @@
+package io.tradewatch.producers.cli;
+
+import io.tradewatch.schemas.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Kafka connection options shared by the commands that talk to a cluster ({@code @Mixin}). The
+ * client config file is read once; its values (passwords, keys) are never printed, only its path
+ * and the number of settings.
+ */
+public final class KafkaClientOptions {
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "The Kafka cluster (may instead be set as bootstrap.servers in --client-config).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--client-config",
+      paramLabel = "FILE",
+      description =
+          "Java properties file with Kafka client settings (security.protocol, ssl.*, sasl.*, ...);"
+              + " values are never printed.")
+  Path clientConfig;
+
+  @Option(
+      names = "--topic-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = Topics.DEFAULT_PREFIX,
+      description = "Prefix of the tradewatch topics (default: ${DEFAULT-VALUE}).")
+  String topicPrefix = Topics.DEFAULT_PREFIX;
+
+  private Properties loaded;
+
+  /**
+   * The client settings: the config file's, with {@code --bootstrap-servers} on top. A fresh copy
+   * on each call; the file is read on the first.
+   *
+   * @throws IOException when the config file cannot be read
+   */
+  public Properties clientProperties() throws IOException {
+    if (loaded == null) {
+      loaded = load(clientConfig);
+    }
+    Properties p = new Properties();
+    p.putAll(loaded);
+    if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+      p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+    return p;
+  }
+
+  /**
+   * The client settings of a command that needs a cluster.
+   *
+   * @throws CommandLine.ParameterException (exit code 2) when no bootstrap servers are given
+   */
+  public Properties requireCluster(CommandSpec spec) throws IOException {
+    Properties p = clientProperties();
+    if (p.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Missing required option: '--bootstrap-servers=HOST:PORT[,...]'"
+              + " (or bootstrap.servers in --client-config)");
+    }
+    return p;
+  }
+
+  /**
+   * The topic registry under {@code --topic-prefix}.
+   *
+   * @throws CommandLine.ParameterException (exit code 2) for a prefix Kafka cannot name topics with
+   */
+  public Topics topics(CommandSpec spec) {
+    try {
+      return Topics.withPrefix(topicPrefix);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Invalid --topic-prefix: " + e.getMessage());
+    }
+  }
+
+  /** Reads a Kafka client properties file (TLS, SASL, ...); none gives empty settings. */
+  public static Properties load(Path file) throws IOException {
+    Properties p = new Properties();
+    if (file != null) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(reader);
+      }
+    }
+    return p;
+  }
+
+  /** Names the settings, never their values. */
+  @Override
+  public String toString() {
+    return "KafkaClientOptions[bootstrapServers="
+        + bootstrapServers
+        + ", clientConfig="
+        + clientConfig
+        + (loaded == null ? "" : " (" + loaded.size() + " settings)")
+        + ", topicPrefix="
+        + topicPrefix
+        + "]";
+  }
+}

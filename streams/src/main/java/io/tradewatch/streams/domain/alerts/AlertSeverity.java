@@ -1,0 +1,8 @@
+package io.tradewatch.streams.domain.alerts;
+
+/** How urgent an alert is. */
+public enum AlertSeverity {
+  INFO,
+  WARNING,
+  CRITICAL
+}

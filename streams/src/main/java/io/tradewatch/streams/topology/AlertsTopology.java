@@ -1,0 +1,131 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.AlertState;
+import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.Revision;
+import io.tradewatch.avro.TargetProgress;
+import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.avro.internal.SeriesActivity;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.domain.alerts.RuleBook;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Alerts: the rules evaluated on the output figures give candidate alerts (RAISED while the
+ * condition holds, CLEARED when not), which meet by alert id in {@link AlertLifecycle} to become
+ * events on the alerts topic; the alerts currently raised are queryable as {@link
+ * #OPEN_ALERTS_STORE}.
+ */
+final class AlertsTopology {
+  static final String OPEN_ALERTS_STORE = "open-alerts";
+
+  private final Topics topics;
+  private final RuleBook rules;
+  private final AlertCandidates candidates;
+
+  AlertsTopology(Topics topics, RuleBook rules) {
+    this.topics = topics;
+    this.rules = rules;
+    this.candidates = new AlertCandidates(rules);
+  }
+
+  void wire(
+      KStream<String, TradeMonthly> monthly,
+      KStream<String, TradeAnnual> annual,
+      KStream<String, TargetProgress> targets,
+      KStream<String, MirrorGap> mirror,
+      KStream<String, Revision> revisions) {
+    KStream<String, Alert> stateless =
+        monthly
+            .flatMapValues(candidates::monthly, Named.as("alerts-monthly-rules"))
+            .merge(
+                annual.flatMapValues(candidates::annual, Named.as("alerts-annual-rules")),
+                Named.as("alerts-merge-annual"))
+            .merge(
+                targets.flatMapValues(candidates::target, Named.as("alerts-target-rules")),
+                Named.as("alerts-merge-targets"))
+            .merge(
+                mirror.flatMapValues(candidates::mirror, Named.as("alerts-mirror-rules")),
+                Named.as("alerts-merge-mirror"))
+            .merge(
+                revisions.flatMapValues(candidates::revision, Named.as("alerts-revision-rules")),
+                Named.as("alerts-merge-revisions"));
+
+    KStream<String, Alert> seasonal =
+        monthly
+            .selectKey(
+                (key, m) -> SeasonalBands.calendarKey(m), Named.as("alerts-by-calendar-month"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.TRADE_MONTHLY)
+                    .withName("monthly-figures-by-calendar-month"))
+            .processValues(SeasonalBands.supplier(rules), Named.as("alerts-seasonal-bands"))
+            .flatMapValues(list -> list, Named.as("alerts-seasonal-each"));
+
+    KStream<String, Alert> silence =
+        monthly
+            .filter((key, m) -> Keys.TOTAL.equals(m.getHsGroup()), Named.as("alerts-total-series"))
+            .map(
+                (key, m) ->
+                    KeyValue.pair(
+                        SourceSilence.ALL,
+                        new SeriesActivity(
+                            SeriesKey.of(
+                                m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup()),
+                            m.getYear(),
+                            m.getMonth())),
+                Named.as("alerts-series-activity"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.SERIES_ACTIVITY)
+                    .withName("series-activity")
+                    .withNumberOfPartitions(1))
+            .processValues(SourceSilence.supplier(rules), Named.as("alerts-source-silence"))
+            .flatMapValues(list -> list, Named.as("alerts-silence-each"));
+
+    KStream<String, AlertLifecycle.Change> changes =
+        stateless
+            .merge(seasonal, Named.as("alerts-merge-seasonal"))
+            .merge(silence, Named.as("alerts-merge-silence"))
+            .selectKey((key, alert) -> alert.getAlertId(), Named.as("alerts-by-id"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.ALERT).withName("alert-candidates-by-id"))
+            .processValues(AlertLifecycle.supplier(), Named.as("alerts-lifecycle"));
+
+    Topic<String, Alert> alerts = topics.alerts();
+    changes
+        .filter((id, change) -> change.event(), Named.as("alerts-events-only"))
+        .mapValues(AlertLifecycle.Change::alert, Named.as("alerts-event-values"))
+        .to(
+            alerts.name(),
+            Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-output"));
+    changes
+        .mapValues(
+            change -> change.alert().getState() == AlertState.RAISED ? change.alert() : null,
+            Named.as("alerts-open-only"))
+        .toTable(
+            Named.as("open-alerts-table"),
+            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(OPEN_ALERTS_STORE)
+                .withKeySerde(Serdes.STRING)
+                .withValueSerde(Serdes.ALERT));
+  }
+
+  static List<String> storeNames() {
+    return List.of(
+        OPEN_ALERTS_STORE,
+        AlertLifecycle.STATES,
+        SeasonalBands.HISTORY,
+        SourceSilence.LAST_PERIODS);
+  }
+}

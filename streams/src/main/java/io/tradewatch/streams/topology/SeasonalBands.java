@@ -1,0 +1,111 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.avro.internal.YearValue;
+import io.tradewatch.avro.internal.YearValues;
+import io.tradewatch.schemas.Serdes;
+import io.tradewatch.streams.domain.alerts.AlertRule;
+import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
+import io.tradewatch.streams.domain.alerts.Condition;
+import io.tradewatch.streams.domain.alerts.Condition.Subject;
+import io.tradewatch.streams.domain.alerts.RuleBook;
+import io.tradewatch.streams.domain.alerts.Rules;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The seasonal band rule: a month's turnover against the same calendar month of earlier years
+ * (December against earlier Decembers, not against a trailing mean, which every December peak would
+ * break). Keyed by series and calendar month, so all years of one month meet here.
+ */
+final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, List<Alert>> {
+  static final String HISTORY = "same-month-history";
+
+  private final RuleBook rules;
+  private FixedKeyProcessorContext<String, List<Alert>> context;
+  private KeyValueStore<String, YearValues> history;
+
+  private SeasonalBands(RuleBook rules) {
+    this.rules = rules;
+  }
+
+  static FixedKeyProcessorSupplier<String, TradeMonthly, List<Alert>> supplier(RuleBook rules) {
+    return new FixedKeyProcessorSupplier<>() {
+      @Override
+      public FixedKeyProcessor<String, TradeMonthly, List<Alert>> get() {
+        return new SeasonalBands(rules);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(HISTORY), Serdes.STRING, Serdes.YEAR_VALUES));
+      }
+    };
+  }
+
+  /** Series and calendar month: {@code source|reporter|partner|hsGroup|MM}. */
+  static String calendarKey(TradeMonthly m) {
+    return String.join(
+        "|",
+        m.getSource(),
+        m.getReporter(),
+        m.getPartner(),
+        m.getHsGroup(),
+        String.format("%02d", m.getMonth()));
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, List<Alert>> context) {
+    this.context = context;
+    this.history = context.getStateStore(HISTORY);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, TradeMonthly> record) {
+    TradeMonthly m = record.value();
+    SortedMap<Integer, BigDecimal> byYear = new TreeMap<>();
+    YearValues stored = history.get(record.key());
+    if (stored != null) {
+      stored.getEntries().forEach(e -> byYear.put(e.getYear(), e.getValueUsd()));
+    }
+    byYear.put(m.getYear(), m.getTurnoverUsd());
+    List<YearValue> entries = new ArrayList<>();
+    byYear.forEach((year, value) -> entries.add(new YearValue(year, value)));
+    history.put(record.key(), new YearValues(entries));
+
+    Subject subject = new Subject(m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup());
+    List<Alert> out = new ArrayList<>();
+    for (AlertRule rule : rules.ofType(RuleType.SEASONAL_BAND)) {
+      if (!rule.watches(m.getHsGroup())) {
+        continue;
+      }
+      // The changed year is judged, and so are the later years whose band it is part of.
+      for (int year :
+          byYear.tailMap(m.getYear()).headMap(m.getYear() + rule.years() + 1).keySet()) {
+        List<BigDecimal> earlier =
+            new ArrayList<>(byYear.subMap(year - rule.years(), year).values());
+        Condition c = Rules.seasonal(rule, subject, year, m.getMonth(), byYear.get(year), earlier);
+        if (c != null) {
+          out.add(AlertCandidates.toAlert(c));
+        }
+      }
+    }
+    if (!out.isEmpty()) {
+      context.forward(record.withValue(out));
+    }
+  }
+}
