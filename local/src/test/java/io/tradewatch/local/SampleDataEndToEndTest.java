@@ -3,6 +3,7 @@ package io.tradewatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.FdiAnnual;
@@ -17,13 +18,19 @@ import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.delivery.AlertWebhook;
+import io.tradewatch.streams.delivery.WebhookSender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +157,47 @@ class SampleDataEndToEndTest {
         .filteredOn(a -> a.getAlertId().equals(gap.getAlertId()))
         .singleElement()
         .satisfies(a -> assertThat(a.getMessage()).contains("71.3 M USD").contains("19.8 M USD"));
+  }
+
+  @Test
+  void alertEventsReachAWebhookThatFailsFirstAndRecovers() throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger(2);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          boolean fail = failures.getAndDecrement() > 0;
+          if (!fail) {
+            received.add(body);
+          }
+          exchange.sendResponseHeaders(fail ? 500 : 200, -1);
+          exchange.close();
+        });
+    server.start();
+    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    try (AlertWebhook webhook =
+        AlertWebhook.start(
+            pipeline.clientProperties(),
+            topics,
+            KAFKA.uniqueAppId("webhook"),
+            new WebhookSender(url, 5, Duration.ofMillis(20)))) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(received)
+                      .anySatisfy(
+                          json ->
+                              assertThat(json)
+                                  .contains("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023")
+                                  .contains("\"state\":\"RAISED\"")));
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test

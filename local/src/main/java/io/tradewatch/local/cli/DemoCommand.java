@@ -6,6 +6,7 @@ import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.delivery.AlertWebhook;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,8 @@ final class DemoCommand implements Callable<Integer> {
             cluster.partitions,
             topology::apply)) {
       err.println("tradewatch: broker " + pipeline.bootstrapServers() + ", topology running");
+      AlertWebhook webhook =
+          topology.startWebhook(pipeline.clientProperties(), pipeline.topics(), "tradewatch-demo");
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), rate, !once)
               .load(SAMPLE_FILES.stream().map(dir::resolve).toList(), null, err);
@@ -81,6 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));
         stop.await();
+      }
+      if (webhook != null) {
+        webhook.close();
       }
       return loaded.rejected() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package io.tradewatch.local.cli;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
+import io.tradewatch.streams.delivery.AlertWebhook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,10 +49,17 @@ final class RunCommand implements Callable<Integer> {
                 .withApplicationId(applicationId)
                 .withClientProperties(connection.clientProperties()));
     CountDownLatch stop = new CountDownLatch(1);
+    java.util.Properties client = new java.util.Properties();
+    client.putAll(connection.clientProperties());
+    client.put("bootstrap.servers", connection.bootstrapServers());
     try (TradewatchApp app = new TradewatchApp(settings)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));
       app.start();
+      AlertWebhook webhook = topology.startWebhook(client, settings.topics(), applicationId);
       stop.await();
+      if (webhook != null) {
+        webhook.close();
+      }
     }
     return ExitCodes.OK;
   }

@@ -1,9 +1,15 @@
 package io.tradewatch.local.cli;
 
+import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.delivery.AlertWebhook;
+import io.tradewatch.streams.delivery.WebhookSender;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** Options of the topology shared by the sub-commands that run it. */
@@ -32,6 +38,26 @@ public final class TopologyOptions {
           "JSON file of alert rules (default: the built-in rules); checked at start-up, a bad"
               + " rule fails naming the rule and the field.")
   Path alertRules;
+
+  @Option(
+      names = "--alert-webhook",
+      paramLabel = "URL",
+      description =
+          "POST every alert event as JSON to this URL (retries with backoff; undeliverable alerts"
+              + " go to the dead-letter topic).")
+  URI alertWebhook;
+
+  /** Starts webhook delivery when asked; null otherwise. */
+  AlertWebhook startWebhook(Properties client, Topics topics, String applicationId) {
+    if (alertWebhook == null) {
+      return null;
+    }
+    return AlertWebhook.start(
+        client,
+        topics,
+        applicationId + "-alert-webhook",
+        new WebhookSender(alertWebhook, 5, Duration.ofMillis(200)));
+  }
 
   StreamsSettings apply(StreamsSettings settings) {
     return settings
