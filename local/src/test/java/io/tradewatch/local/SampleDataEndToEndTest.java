@@ -179,12 +179,13 @@ class SampleDataEndToEndTest {
         });
     server.start();
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
-    try (AlertWebhook webhook =
+    AlertWebhook webhook =
         AlertWebhook.start(
             pipeline.clientProperties(),
             topics,
             KAFKA.uniqueAppId("webhook"),
-            new WebhookSender(url, 5, Duration.ofMillis(20)))) {
+            new WebhookSender(url, 5, Duration.ofMillis(20)));
+    try {
       Awaitility.await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
@@ -196,6 +197,7 @@ class SampleDataEndToEndTest {
                                   .contains("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023")
                                   .contains("\"state\":\"RAISED\"")));
     } finally {
+      webhook.close();
       server.stop(0);
     }
   }

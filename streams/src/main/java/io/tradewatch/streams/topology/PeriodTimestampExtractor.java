@@ -16,21 +16,29 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 public final class PeriodTimestampExtractor implements TimestampExtractor {
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+    long published = record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+    long period = period(record.value());
+    // A period that has not started yet is rejected by the input checks; meanwhile its record
+    // keeps the timestamp it was published with, since brokers refuse timestamps in the future
+    // (log.message.timestamp.after.max.ms) and the dead-letter topic must accept it.
+    return period >= 0 && period <= System.currentTimeMillis() ? period : published;
+  }
+
+  /** The start of the record's statistical period, or -1 when it has none that makes sense. */
+  static long period(Object value) {
     try {
-      Object value = record.value();
-      if (value instanceof TradeRecord r && r.getYear() > 0) {
+      if (value instanceof TradeRecord r && r.getYear() > 1900) {
         return Keys.tradeTimestamp(r);
       }
-      if (value instanceof FdiRecord r && r.getYear() > 0) {
+      if (value instanceof FdiRecord r && r.getYear() > 1900) {
         return Keys.fdiTimestamp(r);
       }
-      if (value instanceof TargetDefinition t && t.getBaseYear() > 0) {
+      if (value instanceof TargetDefinition t && t.getBaseYear() > 1900) {
         return Keys.targetTimestamp(t);
       }
     } catch (RuntimeException impossiblePeriod) {
-      // An impossible period (month 13, say) is rejected by the input checks with its reason;
-      // until then the record keeps the timestamp it was published with.
+      // An impossible period (month 13, say) is rejected by the input checks with its reason.
     }
-    return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+    return -1;
   }
 }

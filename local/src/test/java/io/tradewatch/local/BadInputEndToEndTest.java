@@ -1,0 +1,182 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.Topics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Bad input is never fatal: bytes that are not our Avro, unknown schema fingerprints, truncated
+ * records and semantically invalid records go to the dead-letter topic with headers saying where
+ * they came from and why; the good records mixed with them all reach the outputs.
+ */
+class BadInputEndToEndTest {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  private static TradeRecord record(String partner, Flow flow, int year, int month, String usd) {
+    return TradeRecord.newBuilder()
+        .setRecordKey(Keys.tradeRecordKey("FUZZ", "KAZ", partner, flow.name(), year, month, "2402"))
+        .setRevision(1)
+        .setSource("FUZZ")
+        .setReporter("KAZ")
+        .setPartner(partner)
+        .setFlow(flow)
+        .setFrequency(Frequency.M)
+        .setYear(year)
+        .setMonth(month)
+        .setHsCode("2402")
+        .setHsLevel(4)
+        .setValueUsd(new BigDecimal(usd))
+        .build();
+  }
+
+  @Test
+  void randomBadRecordsGoToDeadLettersAndEveryGoodOneReachesTheOutputs() throws Exception {
+    Random random = new Random(11);
+    List<ProducerRecord<byte[], byte[]>> sends = new ArrayList<>();
+    Map<String, BigDecimal> goodByMonth = new HashMap<>();
+    int bad = 0;
+    try (LocalPipeline pipeline =
+        LocalPipeline.start(
+            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
+            KAFKA.uniqueAppId("fuzz"),
+            KAFKA.uniqueTopics().prefix(),
+            3,
+            s -> s)) {
+      Topics topics = pipeline.topics();
+      String topic = topics.tradeRecords().name();
+      byte[] valid = Serdes.TRADE_RECORD.serialize(topic, record("ARM", Flow.X, 2020, 1, "1.00"));
+      for (int i = 0; i < 2_000; i++) {
+        int kind = random.nextInt(8);
+        byte[] value = null;
+        TradeRecord r = null;
+        switch (kind) {
+          case 0 -> { // not Avro at all
+            value = new byte[1 + random.nextInt(40)];
+            random.nextBytes(value);
+          }
+          case 1 -> { // our header, an unknown schema fingerprint
+            value = valid.clone();
+            for (int b = 2; b < 10; b++) {
+              value[b] = (byte) random.nextInt();
+            }
+          }
+          case 2 -> value = Arrays.copyOf(valid, 3 + random.nextInt(valid.length - 4)); // truncated
+          case 3 -> r = record("XXX", Flow.X, 2020, 1 + random.nextInt(12), "5.00"); // country
+          case 4 -> r = record("ARM", Flow.X, 2031, 1, "5.00"); // future period
+          case 5 -> r = record("ARM", Flow.UNKNOWN, 2020, 2, "5.00"); // unknown flow
+          case 6 -> r = record("ARM", Flow.X, 1985, 3, "5.00"); // before 1990
+          default -> r = null;
+        }
+        if (kind == 7) {
+          int month = 1 + random.nextInt(12);
+          String usd = (1 + random.nextInt(1000)) + ".25";
+          // Only the latest revision counts: publish each month once, as revision 1.
+          String month2 = Keys.tradePeriod(2021, month);
+          if (goodByMonth.containsKey(month2)) {
+            continue;
+          }
+          goodByMonth.put(month2, new BigDecimal(usd));
+          TradeRecord good = record("ARM", Flow.X, 2021, month, usd);
+          sends.add(
+              new ProducerRecord<>(
+                  topic,
+                  Keys.tradeMessageKey(good).getBytes(StandardCharsets.UTF_8),
+                  Serdes.TRADE_RECORD.serialize(topic, good)));
+          continue;
+        }
+        if (r != null) {
+          value = Serdes.TRADE_RECORD.serialize(topic, r);
+        } else if (kind > 2) {
+          continue;
+        } else {
+          value = value == null ? new byte[0] : value;
+        }
+        sends.add(
+            new ProducerRecord<>(topic, "FUZZ|KAZ|ARM|24".getBytes(StandardCharsets.UTF_8), value));
+        bad++;
+      }
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(
+              pipeline.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        sends.forEach(producer::send);
+      }
+
+      OutputSnapshot outputs = pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+      List<ConsumerRecord<byte[], byte[]>> dead =
+          readAll(pipeline.clientProperties(), topics.deadLetter().name());
+
+      assertThat(pipeline.app().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(dead).hasSize(bad);
+      assertThat(dead)
+          .allSatisfy(
+              d -> {
+                assertThat(d.headers().lastHeader("__streams.errors.topic")).isNotNull();
+                assertThat(d.headers().lastHeader("__streams.errors.offset")).isNotNull();
+              });
+      assertThat(dead)
+          .anySatisfy(d -> assertThat(message(d)).contains("partner 'XXX'"))
+          .anySatisfy(d -> assertThat(message(d)).contains("in the future"))
+          .anySatisfy(d -> assertThat(message(d)).contains("before 1990"))
+          .anySatisfy(d -> assertThat(message(d)).contains("flow is UNKNOWN"));
+      for (Map.Entry<String, BigDecimal> good : goodByMonth.entrySet()) {
+        assertThat(outputs.monthly(topics, "FUZZ|KAZ|ARM|TOTAL|" + good.getKey()).getExportsUsd())
+            .isEqualByComparingTo(good.getValue());
+      }
+    }
+  }
+
+  private static String message(ConsumerRecord<byte[], byte[]> record) {
+    var header = record.headers().lastHeader("__streams.errors.message");
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+}
