@@ -54,6 +54,13 @@ public final class KafkaPublisher implements AutoCloseable {
   public static final String HEADER_LINE = "tw.source.line";
   public static final String HEADER_REASON = "tw.reason";
 
+  /**
+   * Wall-clock time of publishing (epoch milliseconds, decimal text): the record timestamp is the
+   * statistical period, so end-to-end latency is measured from this header, which the topology
+   * carries through to the outputs.
+   */
+  public static final String HEADER_PUBLISHED_AT = "tw.published-at";
+
   /** Rejections kept in a {@link PublishReport}; all of them go to the dead-letter topic. */
   public static final int REJECTIONS_KEPT = 20;
 
@@ -223,7 +230,12 @@ public final class KafkaPublisher implements AutoCloseable {
       AtomicReference<Exception> failure) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-    send(file, new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes), failure);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(HEADER_PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
+    send(
+        file,
+        new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes, headers),
+        failure);
   }
 
   private void deadLetter(String file, Rejection rejection, AtomicReference<Exception> failure) {

@@ -68,6 +68,9 @@ class KafkaPublisherTest {
     assertThat(first.topic()).isEqualTo("test.trade-records");
     assertThat(utf8(first.key())).isEqualTo("KZ-BNS|KAZ|ARM|24");
     assertThat(first.timestamp()).isEqualTo(startOf(2023, 7));
+    assertThat(first.headers().lastHeader(KafkaPublisher.HEADER_PUBLISHED_AT))
+        .as("wall-clock publish time, for end-to-end latency")
+        .isNotNull();
     TradeRecord decoded =
         topics.tradeRecords().valueSerde().deserializer().deserialize(first.topic(), first.value());
     assertThat(decoded.getValueUsd()).isEqualByComparingTo("1000.00");
