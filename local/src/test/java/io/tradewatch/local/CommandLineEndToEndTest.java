@@ -53,6 +53,46 @@ class CommandLineEndToEndTest {
   }
 
   @Test
+  void analyzeReadsUnComtradeCsvSkippingBreakdownAndWorldRows() throws Exception {
+    Path fixture = Path.of("src/test/resources/comtrade-kaz-arm.csv");
+
+    int exit =
+        run(
+            "analyze",
+            "--json",
+            "--format",
+            "comtrade",
+            "--bootstrap-servers",
+            KAFKA.bootstrapServers(),
+            fixture.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(err.toString())
+        .contains("comtrade-kaz-arm.csv (COMTRADE): 5 published, 0 rejected, 4 skipped")
+        .contains("customsCode C01")
+        .contains("motCode 1000")
+        .contains("partner2Code 51")
+        .contains("World");
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, JsonNode> byKey = new java.util.HashMap<>();
+    for (String line : out.toString().lines().toList()) {
+      JsonNode node = json.readTree(line);
+      byKey.put(
+          node.get("topic").asText().replaceAll(".*\\.", "") + " " + node.get("key").asText(),
+          node.get("value"));
+    }
+    JsonNode january = byKey.get("trade-monthly UNCOMTRADE-KAZ|KAZ|ARM|TOTAL|2023-01");
+    assertThat(january.get("exportsUsd").asText()).isEqualTo("3000.75");
+    assertThat(january.get("importsUsd").asText())
+        .as("300.125 rounded half-even")
+        .isEqualTo("300.12");
+    assertThat(byKey).containsKey("trade-monthly UNCOMTRADE-KAZ|KAZ|ARM|08|2023-01");
+    JsonNode y2022 = byKey.get("trade-annual UNCOMTRADE-KAZ|KAZ|ARM|TOTAL|2022");
+    assertThat(y2022.get("turnoverUsd").asText()).isEqualTo("19999.99");
+    assertThat(y2022.get("exportsBasis").asText()).isEqualTo("ANNUAL_RECORD");
+  }
+
+  @Test
   void analyzeJsonPrintsEveryFinalRecordWithDecimalsAsStrings(@TempDir Path dir) throws Exception {
     Path trade = dir.resolve("mine.csv");
     Files.writeString(
