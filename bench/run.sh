@@ -1,0 +1,8 @@
+#!/usr/bin/env sh
+# Builds the bench module (and what it needs) and runs the benchmark; options go to BenchMain,
+# e.g. bench/run.sh --records 2000000 --markdown bench-results.md   (see --help).
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -B -q -pl bench -am package -DskipTests
+exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+  io.tradewatch.bench.BenchMain "$@"

@@ -1,0 +1,109 @@
+package io.tradewatch.bench;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The benchmark's command line; prints the results as Markdown on stdout. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Times the tradewatch topology against a plain-consumer baseline on an embedded KRaft"
+            + " broker, measures end-to-end latency and CSV ingest, and prints a Markdown table.")
+final class BenchCommand implements Callable<Integer> {
+  private static final BenchOptions DEFAULTS = BenchOptions.defaults();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--records", description = "synthetic records pre-loaded (default 2000000)")
+  long records = DEFAULTS.records();
+
+  @Option(names = "--seed", description = "seed of the synthetic data (default 42)")
+  long seed = DEFAULTS.seed();
+
+  @Option(names = "--warmups", description = "discarded passes per figure (default 1)")
+  int warmups = DEFAULTS.warmups();
+
+  @Option(names = "--runs", description = "measured passes per figure, median reported (default 3)")
+  int runs = DEFAULTS.runs();
+
+  @Option(names = "--partitions", description = "partitions of every topic (default 2)")
+  int partitions = DEFAULTS.partitions();
+
+  @Option(names = "--threads", description = "stream threads (default 1)")
+  int threads = DEFAULTS.threads();
+
+  @Option(
+      names = "--ingest-rows",
+      description = "rows per ingest CSV file, 0 to skip (default 500000)")
+  long ingestRows = DEFAULTS.ingestRows();
+
+  @Option(
+      names = "--e2e-seconds",
+      description = "latency measurement duration, 0 to skip (default 20)")
+  int e2eSeconds = DEFAULTS.e2eSeconds();
+
+  @Option(
+      names = "--e2e-rate",
+      description = "input records/s of the latency measurement (default: half the ALOS rate)")
+  int e2eRate = DEFAULTS.e2eRate();
+
+  @Option(
+      names = "--e2e-guarantees",
+      split = ",",
+      description =
+          "guarantees the latency is measured for (default at_least_once,exactly_once_v2)")
+  List<String> e2eGuarantees = DEFAULTS.e2eGuarantees();
+
+  @Option(
+      names = "--quiet-ms",
+      description = "quiet period that ends a drain, untimed (default 2000)")
+  long quietMs = DEFAULTS.quietPeriod().toMillis();
+
+  @Option(names = "--timeout-s", description = "longest single drain (default 1800)")
+  long timeoutSeconds = DEFAULTS.timeout().toSeconds();
+
+  @Option(names = "--markdown", description = "also write the Markdown results to this file")
+  Path markdown;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchOptions options;
+    try {
+      options =
+          new BenchOptions(
+              records,
+              seed,
+              warmups,
+              runs,
+              partitions,
+              threads,
+              ingestRows,
+              e2eSeconds,
+              e2eRate,
+              e2eGuarantees,
+              Duration.ofMillis(quietMs),
+              Duration.ofSeconds(timeoutSeconds));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    String table = new Benchmark(options).run().markdown();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(table);
+    out.flush();
+    if (markdown != null) {
+      Files.writeString(markdown, table, StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+}

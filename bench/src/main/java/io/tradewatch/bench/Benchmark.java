@@ -1,0 +1,219 @@
+package io.tradewatch.bench;
+
+import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole benchmark: starts an embedded broker, pre-loads the synthetic records once, then times
+ * the baseline, the topology (at-least-once and exactly-once), end-to-end latency at a fixed rate
+ * and CSV ingest, and returns the figures.
+ */
+public final class Benchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+  private static final Topics INPUTS = Topics.withPrefix("bench.");
+
+  private final BenchOptions options;
+
+  public Benchmark(BenchOptions options) {
+    this.options = options;
+  }
+
+  public BenchReport run() throws IOException, InterruptedException {
+    Path workDir = Files.createTempDirectory("tradewatch-bench-");
+    double loadAtStart = loadAverage();
+    try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(1)) {
+      Properties client = new Properties();
+      client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+      cluster.createTopics(INPUTS.all(), options.partitions());
+
+      BenchReport.Drain preload = preload(client);
+      String input = INPUTS.tradeRecords().name();
+
+      Baseline baseline = new Baseline(client, input);
+      List<Measurement> baselineRuns = new ArrayList<>();
+      for (int i = 0; i < options.warmups() + options.runs(); i++) {
+        Measurement m = baseline.run(options.records());
+        log("baseline", i, m);
+        if (i >= options.warmups()) {
+          baselineRuns.add(m);
+        }
+      }
+      LOG.info("baseline: {} series-months summed", baseline.seriesMonths());
+
+      // The guarantees alternate pass by pass, so JIT warm-up and the machine's background load
+      // (other processes share the cores) fall on both alike rather than on whichever runs first.
+      TopologyDrain drain = new TopologyDrain(cluster, client, INPUTS, options, workDir);
+      List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+      List<List<Measurement>> runs = List.of(new ArrayList<>(), new ArrayList<>());
+      for (int i = 0; i < options.warmups() + options.runs(); i++) {
+        for (int g = 0; g < guarantees.size(); g++) {
+          String guarantee = guarantees.get(g);
+          String shortName = guarantee.startsWith("exactly") ? "eos" : "alos";
+          Measurement m = drain.run(guarantee, "bench-" + shortName + "-" + i, options.records());
+          log("topology " + guarantee, i, m);
+          if (i >= options.warmups()) {
+            runs.get(g).add(m);
+          }
+        }
+      }
+      List<BenchReport.Drain> topology = new ArrayList<>();
+      for (int g = 0; g < guarantees.size(); g++) {
+        topology.add(Measurement.drain("full topology, " + guarantees.get(g), runs.get(g)));
+      }
+
+      List<BenchReport.Latency> latencies = latencies(cluster, client, workDir, topology.get(0));
+      List<BenchReport.Ingest> ingest = ingest(cluster, client, workDir);
+      return new BenchReport(
+          machine()
+              + String.format(
+                  Locale.ROOT,
+                  "; system load average (1 min) %.1f at start, %.1f at end",
+                  loadAtStart,
+                  loadAverage()),
+          options,
+          preload,
+          Measurement.drain("baseline: plain consumer + Avro decode + HashMap sums", baselineRuns),
+          topology,
+          latencies,
+          ingest);
+    } finally {
+      BenchFiles.deleteTree(workDir);
+    }
+  }
+
+  private BenchReport.Drain preload(Properties client) throws IOException {
+    try (ResourceMeter meter = new ResourceMeter();
+        KafkaPublisher publisher = KafkaPublisher.create(client, INPUTS)) {
+      long t0 = System.nanoTime();
+      publisher.publishRecords(new SyntheticTrade(options.records(), options.seed()));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      try (Offsets offsets = new Offsets(client)) {
+        long loaded = offsets.sumEnds(List.of(INPUTS.tradeRecords().name()));
+        if (loaded != options.records()) {
+          throw new IllegalStateException(
+              "pre-loaded " + loaded + " records, expected " + options.records());
+        }
+      }
+      Measurement m =
+          new Measurement(
+              options.records(),
+              seconds,
+              meter.processCpuSeconds(),
+              Double.NaN,
+              meter.peakHeapUsed(),
+              meter.peakHeapAfterGc(),
+              Double.NaN,
+              Double.NaN,
+              Double.NaN);
+      LOG.info(
+          "pre-load: {} records/s ({} s)",
+          String.format(Locale.ROOT, "%,.0f", m.perSecond()),
+          String.format(Locale.ROOT, "%.1f", m.seconds()));
+      return Measurement.drain("pre-load", List.of(m));
+    }
+  }
+
+  private List<BenchReport.Latency> latencies(
+      EmbeddedKafkaCluster cluster, Properties client, Path workDir, BenchReport.Drain alos)
+      throws IOException, InterruptedException {
+    if (options.e2eSeconds() == 0 || options.e2eGuarantees().isEmpty()) {
+      return List.of();
+    }
+    int rate =
+        options.e2eRate() > 0
+            ? options.e2eRate()
+            : (int) Math.max(1, Math.round(alos.medianRecordsPerSecond() / 2));
+    long rows = (long) rate * options.e2eSeconds();
+    Path csv =
+        CsvFiles.writeTrade(
+            workDir.resolve("e2e.csv"), new SyntheticTrade(rows, options.seed() + 1));
+    LatencyRun run = new LatencyRun(cluster, client, options, workDir);
+    List<BenchReport.Latency> result = new ArrayList<>();
+    for (String guarantee : options.e2eGuarantees()) {
+      BenchReport.Latency latency = run.run(guarantee, rate, rows, options.seed() + 1);
+      LOG.info("e2e {}: {}", guarantee, latency);
+      result.add(latency);
+    }
+    return result;
+  }
+
+  private List<BenchReport.Ingest> ingest(
+      EmbeddedKafkaCluster cluster, Properties client, Path workDir)
+      throws IOException, InterruptedException {
+    if (options.ingestRows() == 0) {
+      return List.of();
+    }
+    SyntheticTrade rows = new SyntheticTrade(options.ingestRows(), options.seed() + 2);
+    List<BenchReport.Ingest> result = new ArrayList<>();
+    IngestRun run = new IngestRun(cluster, client, options);
+    for (InputFormat format : List.of(InputFormat.TRADE, InputFormat.COMTRADE)) {
+      Path file =
+          format == InputFormat.TRADE
+              ? CsvFiles.writeTrade(workDir.resolve("ingest-trade.csv"), rows)
+              : CsvFiles.writeComtrade(workDir.resolve("ingest-comtrade.csv"), rows);
+      String name = format.name().toLowerCase(Locale.ROOT);
+      List<Measurement> runs = new ArrayList<>();
+      for (int i = 0; i < options.warmups() + options.runs(); i++) {
+        Measurement m =
+            run.run(format, file, options.ingestRows(), "bench-ingest-" + name + "-" + i);
+        log("ingest " + name, i, m);
+        if (i >= options.warmups()) {
+          runs.add(m);
+        }
+      }
+      result.add(
+          new BenchReport.Ingest(
+              name + " CSV (" + String.format(Locale.ROOT, "%,d", Files.size(file) >> 20) + " MiB)",
+              options.ingestRows(),
+              runs.stream().map(Measurement::perSecond).toList(),
+              Measurement.median(runs).perSecond()));
+      Files.delete(file);
+    }
+    return result;
+  }
+
+  private void log(String what, int index, Measurement m) {
+    LOG.info(
+        "{} {} {}: {} records/s ({} s, process CPU {} s)",
+        what,
+        index < options.warmups() ? "warm-up" : "run",
+        index,
+        String.format(Locale.ROOT, "%,.0f", m.perSecond()),
+        String.format(Locale.ROOT, "%.1f", m.seconds()),
+        String.format(Locale.ROOT, "%.1f", m.processCpuSeconds()));
+  }
+
+  /** Other processes on the machine compete for its cores: the report says how busy it was. */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** Cores, JVM, OS and heap limit of this process. */
+  static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return String.format(
+        Locale.ROOT,
+        "%d cores, %s %s (%s), %s %s %s, max heap %d MiB; broker, topology and baseline in one JVM",
+        rt.availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.vendor"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
+        rt.maxMemory() >> 20);
+  }
+}

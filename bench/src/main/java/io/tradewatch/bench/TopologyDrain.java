@@ -1,0 +1,157 @@
+package io.tradewatch.bench;
+
+import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.app.TradewatchApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the pre-loaded input topic through the full topology once, with a fresh application id (so
+ * it reads from the beginning) and its own output topics (so their end offsets count only this
+ * run's writes).
+ *
+ * <p>The clock starts when the instance is RUNNING (group joined, tasks assigned) and stops at the
+ * last change seen in its committed offsets or in the end offsets of its outputs, changelogs and
+ * repartition topics, once every input record has been committed; the quiet period that proves
+ * nothing changes any more is not timed. Offsets are polled every 100 ms, which bounds the error.
+ */
+final class TopologyDrain {
+  private static final Logger LOG = LoggerFactory.getLogger(TopologyDrain.class);
+  private static final long POLL_MS = 100;
+
+  private final EmbeddedKafkaCluster cluster;
+  private final Properties clientProperties;
+  private final Topics inputs;
+  private final BenchOptions options;
+  private final Path workDir;
+
+  TopologyDrain(
+      EmbeddedKafkaCluster cluster,
+      Properties clientProperties,
+      Topics inputs,
+      BenchOptions options,
+      Path workDir) {
+    this.cluster = cluster;
+    this.clientProperties = clientProperties;
+    this.inputs = inputs;
+    this.options = options;
+    this.workDir = workDir;
+  }
+
+  Measurement run(String guarantee, String applicationId, long expected)
+      throws IOException, InterruptedException {
+    Topics topics = inputs.withOutputPrefix(inputs.prefix() + applicationId + ".");
+    List<Topic<?, ?>> outputs = new ArrayList<>(topics.outputs());
+    outputs.add(topics.deadLetter());
+    cluster.createTopics(outputs, options.partitions());
+    Path stateDir = Files.createTempDirectory(workDir, applicationId + "-state-");
+    StreamsSettings settings =
+        StreamsSettings.defaults(cluster.bootstrapServers(), stateDir)
+            .withApplicationId(applicationId)
+            .withTopicPrefix(inputs.prefix())
+            .withOutputPrefix(topics.outputPrefix())
+            .withProcessingGuarantee(guarantee)
+            .withThreads(options.threads());
+    Set<String> inputNames = new HashSet<>();
+    inputs.inputs().forEach(t -> inputNames.add(t.name()));
+    List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();
+    try (Offsets offsets = new Offsets(clientProperties);
+        TradewatchApp app = new TradewatchApp(settings)) {
+      app.start();
+      app.awaitRunning(Duration.ofMinutes(2));
+      try (ResourceMeter meter = new ResourceMeter()) {
+        long t0 = System.nanoTime();
+        long appCpu0 = ResourceMeter.threadCpuNanos(applicationId);
+        long lastFingerprint = Long.MIN_VALUE;
+        long lastChange = t0;
+        double cpuAtChange = 0;
+        long appCpuAtChange = appCpu0;
+        Set<String> watched = Set.of();
+        long lag = expected;
+        while (true) {
+          Map<TopicPartition, Long> committed = offsets.committed(applicationId);
+          lag = 0;
+          for (Map.Entry<TopicPartition, Long> end : offsets.ends(inputNames).entrySet()) {
+            lag += end.getValue() - committed.getOrDefault(end.getKey(), 0L);
+          }
+          if (lag == 0 || watched.isEmpty()) {
+            watched =
+                offsets.topics(
+                    n -> n.startsWith(applicationId + "-") || n.startsWith(topics.outputPrefix()));
+          }
+          long fingerprint = offsets.sumEnds(watched);
+          for (long c : committed.values()) {
+            fingerprint += c;
+          }
+          long now = System.nanoTime();
+          if (fingerprint != lastFingerprint) {
+            lastFingerprint = fingerprint;
+            lastChange = now;
+            cpuAtChange = meter.processCpuSeconds();
+            appCpuAtChange = ResourceMeter.threadCpuNanos(applicationId);
+          }
+          if (lag == 0 && now - lastChange >= options.quietPeriod().toNanos()) {
+            break;
+          }
+          if (now - t0 > options.timeout().toNanos()) {
+            throw new IllegalStateException(
+                applicationId + " did not drain in " + options.timeout() + ": lag " + lag);
+          }
+          Thread.sleep(POLL_MS);
+        }
+        double seconds = (lastChange - t0) / 1e9;
+        long changelog =
+            offsets.sumEnds(
+                watched.stream()
+                    .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-changelog"))
+                    .toList());
+        long repartition =
+            offsets.sumEnds(
+                watched.stream()
+                    .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-repartition"))
+                    .toList());
+        long written = offsets.sumEnds(outputNames);
+        LOG.info(
+            "{}: {} records in {} s; {} changelog, {} repartition, {} output records",
+            applicationId,
+            expected,
+            String.format("%.1f", seconds),
+            changelog,
+            repartition,
+            written);
+        Measurement m =
+            new Measurement(
+                expected,
+                seconds,
+                cpuAtChange,
+                (appCpuAtChange - appCpu0) / 1e9,
+                meter.peakHeapUsed(),
+                meter.peakHeapAfterGc(),
+                changelog,
+                repartition,
+                written);
+        app.close();
+        Set<String> drop = new HashSet<>(watched);
+        outputs.forEach(t -> drop.add(t.name()));
+        offsets.delete(drop);
+        return m;
+      }
+    } finally {
+      BenchFiles.deleteTree(stateDir);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.tradewatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole benchmark with a tiny input, so that it cannot rot: every stage runs against a real
+ * embedded broker and the report holds sane numbers. Not a measurement (JIT-cold, tiny N).
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  // Meant to take well under a minute; the limit leaves room for a machine busy with other builds.
+  @Timeout(240)
+  void shouldRunEveryStageAndReportSaneFigures() throws Exception {
+    BenchOptions options =
+        new BenchOptions(
+            300,
+            7,
+            0,
+            1,
+            1,
+            1,
+            300,
+            2,
+            100,
+            List.of(StreamsConfig.EXACTLY_ONCE_V2),
+            Duration.ofMillis(300),
+            Duration.ofMinutes(2));
+
+    BenchReport report = new Benchmark(options).run();
+
+    assertThat(report.baseline().medianRecordsPerSecond()).isPositive();
+    assertThat(report.topology()).hasSize(2);
+    for (BenchReport.Drain drain : report.topology()) {
+      assertThat(drain.medianRecordsPerSecond()).as(drain.name()).isPositive();
+      assertThat(drain.outputPerInput()).as(drain.name()).isPositive();
+      assertThat(drain.changelogPerInput()).as(drain.name()).isPositive();
+      assertThat(drain.processCpuSeconds()).as(drain.name()).isPositive();
+      assertThat(drain.peakHeapMb()).as(drain.name()).isPositive();
+    }
+    assertThat(report.alosOverBaseline()).isPositive().isFinite();
+    assertThat(report.eosCost()).isFinite();
+    assertThat(report.latencies()).hasSize(1);
+    BenchReport.Latency latency = report.latencies().get(0);
+    assertThat(latency.samples()).isPositive();
+    assertThat(latency.p50Ms()).isGreaterThanOrEqualTo(0);
+    assertThat(latency.p99Ms()).isGreaterThanOrEqualTo(latency.p50Ms());
+    assertThat(latency.p999Ms()).isGreaterThanOrEqualTo(latency.p99Ms());
+    assertThat(report.ingest())
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i.medianRowsPerSecond()).isPositive());
+    assertThat(report.markdown())
+        .contains("| full topology, at_least_once |")
+        .contains("| full topology ALOS ≥ 0.5× baseline |")
+        .contains("p99.9 ms");
+  }
+}

@@ -1,0 +1,66 @@
+package io.tradewatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.schemas.RecordChecks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SyntheticTradeTest {
+  private static final int N = 30_000;
+
+  @Test
+  void shouldGenerateTheSameRecordsForTheSameSeed() {
+    assertThat(list(new SyntheticTrade(N, 1))).isEqualTo(list(new SyntheticTrade(N, 1)));
+    assertThat(list(new SyntheticTrade(100, 1))).isNotEqualTo(list(new SyntheticTrade(100, 2)));
+  }
+
+  @Test
+  void shouldGenerateValidRecordsWithRevisionsAndLateRecordsButNoConflicts() {
+    RecordChecks checks = RecordChecks.systemUtc();
+    Map<String, Integer> latestRevision = new HashMap<>();
+    Set<String> reporters = new HashSet<>();
+    Set<String> partners = new HashSet<>();
+    int revisions = 0;
+    int late = 0;
+    int annual = 0;
+    long newestPeriod = Long.MIN_VALUE;
+    for (TradeRecord r : new SyntheticTrade(N, 42)) {
+      assertThat(checks.check(r)).as(r.getRecordKey()).isEmpty();
+      Integer previous = latestRevision.put(r.getRecordKey(), r.getRevision());
+      // Every record is either new (revision 1) or a higher revision than the one applied.
+      if (previous == null) {
+        assertThat(r.getRevision()).as(r.getRecordKey()).isEqualTo(1);
+      } else {
+        assertThat(r.getRevision()).as(r.getRecordKey()).isGreaterThan(previous);
+        revisions++;
+      }
+      long period = r.getYear() * 100L + (r.getMonth() == null ? 12 : r.getMonth());
+      if (r.getRevision() == 1 && period < newestPeriod) {
+        late++;
+      }
+      newestPeriod = Math.max(newestPeriod, period);
+      annual += r.getFrequency() == Frequency.A ? 1 : 0;
+      reporters.add(r.getReporter());
+      partners.add(r.getPartner());
+    }
+    assertThat(revisions).isBetween(N * 3 / 100, N * 7 / 100);
+    assertThat(late).isBetween(N / 100, N * 6 / 100);
+    assertThat(annual).isPositive();
+    assertThat(reporters).hasSize(SyntheticTrade.REPORTER_COUNT);
+    assertThat(partners.size()).isGreaterThan(150);
+  }
+
+  private static List<TradeRecord> list(SyntheticTrade records) {
+    List<TradeRecord> out = new ArrayList<>();
+    records.forEach(out::add);
+    return out;
+  }
+}

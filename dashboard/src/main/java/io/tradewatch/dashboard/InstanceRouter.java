@@ -1,0 +1,239 @@
+package io.tradewatch.dashboard;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewatch.schemas.Serdes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Answers queries for the whole application, whichever instance owns the data: a key lookup is
+ * forwarded to the instance owning the key's partition; a scan goes to every instance hosting the
+ * store ({@code /internal/scan}, local partitions only) and the answers are merged in key order.
+ */
+final class InstanceRouter {
+  static final String INTERNAL_SCAN = "/internal/scan";
+  static final String FORWARDED = "forwarded";
+
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final LocalStores local;
+  private final HttpClient http;
+  private final Duration timeout;
+  private final ObjectMapper json;
+
+  InstanceRouter(
+      KafkaStreams streams,
+      HostInfo self,
+      LocalStores local,
+      HttpClient http,
+      Duration timeout,
+      ObjectMapper json) {
+    this.streams = streams;
+    this.self = self;
+    this.local = local;
+    this.http = http;
+    this.timeout = timeout;
+    this.json = json;
+  }
+
+  HostInfo self() {
+    return self;
+  }
+
+  /** One HTTP answer to relay: status and JSON body. */
+  record Answer(int status, String body) {}
+
+  /** The record stored under {@code key}, from whichever instance owns it. */
+  Answer lookup(String store, String key, boolean forwarded) {
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.STRING.serializer());
+    if (metadata == null) {
+      throw ApiException.unavailable(missingStore(store));
+    }
+    if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost() == null) {
+      throw ApiException.unavailable(
+          "no instance owns store '"
+              + store
+              + "' yet (application "
+              + streams.state()
+              + "); retry shortly");
+    }
+    HostInfo owner = metadata.activeHost();
+    // A forwarded request is answered here even if metadata moved meanwhile: never forward twice.
+    if (!isSelf(owner) && !forwarded) {
+      return get(
+          owner,
+          "/api/record?store=" + encode(store) + "&key=" + encode(key) + "&" + FORWARDED + "=true");
+    }
+    Map<String, Object> item = local.get(store, key, metadata.partition());
+    if (item == null) {
+      return new Answer(
+          404, write(Map.of("error", "no record with key '" + key + "' in store '" + store + "'")));
+    }
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("store", store);
+    body.put("partition", metadata.partition());
+    body.put("servedBy", self.host() + ":" + self.port());
+    body.putAll(item);
+    return new Answer(200, write(body));
+  }
+
+  /**
+   * The matching records of {@code store} across every instance: total and the first {@code needed}
+   * in key order (or the distinct groups of the first {@code groupParts} key parts).
+   */
+  ScanResult scan(String store, KeyFilter filter, int needed, boolean descending, int groupParts) {
+    Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(store);
+    if (instances.isEmpty()) {
+      throw ApiException.unavailable(missingStore(store));
+    }
+    List<CompletableFuture<ScanResult>> answers = new ArrayList<>();
+    boolean localDone = false;
+    for (StreamsMetadata instance : instances) {
+      if (isSelf(instance.hostInfo())) {
+        if (!localDone) {
+          answers.add(
+              CompletableFuture.completedFuture(
+                  local.scan(store, filter, needed, descending, groupParts)));
+          localDone = true;
+        }
+      } else {
+        answers.add(remoteScan(instance.hostInfo(), store, filter, needed, descending, groupParts));
+      }
+    }
+    List<ScanResult> parts = new ArrayList<>();
+    for (CompletableFuture<ScanResult> answer : answers) {
+      try {
+        parts.add(answer.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof ApiException api) {
+          throw api;
+        }
+        throw new ApiException(502, "querying another instance failed: " + e.getCause(), null);
+      }
+    }
+    return groupParts > 0
+        ? ScanResult.mergeGroups(parts)
+        : ScanResult.merge(parts, needed, descending);
+  }
+
+  static String internalScanQuery(
+      String store, KeyFilter filter, int needed, boolean descending, int groupParts) {
+    StringBuilder query = new StringBuilder(INTERNAL_SCAN).append("?store=").append(encode(store));
+    filter
+        .toQuery()
+        .forEach(
+            (name, values) ->
+                values.forEach(v -> query.append('&').append(name).append('=').append(encode(v))));
+    query.append("&needed=").append(needed);
+    query.append("&desc=").append(descending);
+    query.append("&group=").append(groupParts);
+    return query.toString();
+  }
+
+  private CompletableFuture<ScanResult> remoteScan(
+      HostInfo host,
+      String store,
+      KeyFilter filter,
+      int needed,
+      boolean descending,
+      int groupParts) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                uri(host, internalScanQuery(store, filter, needed, descending, groupParts)))
+            .timeout(timeout)
+            .GET()
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw new ApiException(
+                    response.statusCode() == 503 ? 503 : 502,
+                    "instance "
+                        + host
+                        + " answered "
+                        + response.statusCode()
+                        + ": "
+                        + response.body(),
+                    null);
+              }
+              Map<String, Object> body = read(response.body());
+              @SuppressWarnings("unchecked")
+              List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+              return new ScanResult(((Number) body.get("total")).longValue(), items);
+            });
+  }
+
+  private Answer get(HostInfo host, String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout).GET().build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new ApiException(502, "instance " + host + " did not answer: " + e, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, "interrupted while asking instance " + host, null);
+    }
+  }
+
+  private boolean isSelf(HostInfo host) {
+    // Without application.server, Kafka Streams knows no hosts: everything is local.
+    return host.equals(self) || host.port() < 0;
+  }
+
+  private String missingStore(String store) {
+    KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.RUNNING) {
+      return "no state store named '"
+          + store
+          + "' in the running application: the output it holds is not deployed";
+    }
+    return "store '" + store + "' is not available yet (application " + state + "); retry shortly";
+  }
+
+  private static URI uri(HostInfo host, String pathAndQuery) {
+    return URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+  }
+
+  private Map<String, Object> read(String body) {
+    try {
+      return json.readValue(body, JSON_OBJECT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable answer from another instance", e);
+    }
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
