@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
+  @Mixin DashboardOptions dashboard;
 
   @Option(names = "--once", description = "Print the summary and exit.")
   boolean once;
@@ -69,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
             "tradewatch-demo",
             Topics.DEFAULT_PREFIX,
             cluster.partitions,
-            topology::apply)) {
+            topology::apply,
+            once ? null : dashboard.settings())) {
       err.println("tradewatch: broker " + pipeline.bootstrapServers() + ", topology running");
       AlertWebhook webhook =
           topology.startWebhook(pipeline.clientProperties(), pipeline.topics(), "tradewatch-demo");
@@ -80,6 +82,15 @@ final class DemoCommand implements Callable<Integer> {
       out.print(new SummaryReport(snapshot, pipeline.topics(), pipeline.openAlerts()).render());
       out.flush();
       if (!once) {
+        if (pipeline.dashboardUrl() != null) {
+          out.println(
+              "Dashboard: "
+                  + pipeline.dashboardUrl()
+                  + "/  (metrics: "
+                  + pipeline.dashboardUrl()
+                  + "/metrics)");
+          out.flush();
+        }
         err.println("tradewatch: running; press Ctrl-C to stop");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));

@@ -1,5 +1,7 @@
 package io.tradewatch.local.cli;
 
+import io.tradewatch.dashboard.DashboardServer;
+import io.tradewatch.dashboard.DashboardSettings;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
@@ -23,6 +25,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
+  @Mixin DashboardOptions dashboard;
 
   @Option(
       names = "--application-id",
@@ -52,9 +55,24 @@ final class RunCommand implements Callable<Integer> {
     java.util.Properties client = new java.util.Properties();
     client.putAll(connection.clientProperties());
     client.put("bootstrap.servers", connection.bootstrapServers());
-    try (TradewatchApp app = new TradewatchApp(settings)) {
+    DashboardSettings dash =
+        dashboard.settings() == null ? null : dashboard.settings().withFreePort();
+    if (dash != null) {
+      settings =
+          settings.withClientProperties(
+              DashboardServer.streamsProperties(dash, settings.clientProperties()));
+    }
+    try (TradewatchApp app = new TradewatchApp(settings);
+        DashboardServer server =
+            dash == null
+                ? null
+                : DashboardServer.start(dash, app.streams(), settings.topics(), client)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));
       app.start();
+      if (server != null) {
+        spec.commandLine().getOut().println("Dashboard: " + server.url() + "/");
+        spec.commandLine().getOut().flush();
+      }
       AlertWebhook webhook = topology.startWebhook(client, settings.topics(), applicationId);
       stop.await();
       if (webhook != null) {

@@ -2,6 +2,8 @@ package io.tradewatch.local.run;
 
 import io.tradewatch.avro.Alert;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.dashboard.DashboardServer;
+import io.tradewatch.dashboard.DashboardSettings;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
@@ -40,18 +42,21 @@ public final class LocalPipeline implements AutoCloseable {
   private final StreamsSettings settings;
   private final TradewatchApp app;
   private final Path stateDir;
+  private final DashboardServer dashboard;
 
   private LocalPipeline(
       EmbeddedKafkaCluster broker,
       Properties clientProperties,
       StreamsSettings settings,
       TradewatchApp app,
-      Path stateDir) {
+      Path stateDir,
+      DashboardServer dashboard) {
     this.broker = broker;
     this.clientProperties = clientProperties;
     this.settings = settings;
     this.app = app;
     this.stateDir = stateDir;
+    this.dashboard = dashboard;
   }
 
   /**
@@ -66,6 +71,21 @@ public final class LocalPipeline implements AutoCloseable {
       String topicPrefix,
       int partitions,
       UnaryOperator<StreamsSettings> customize)
+      throws InterruptedException {
+    return start(connection, applicationId, topicPrefix, partitions, customize, null);
+  }
+
+  /**
+   * As above, with the dashboard (HTTP API, push stream, page, metrics) served by this instance
+   * when {@code dashboardSettings} is not null.
+   */
+  public static LocalPipeline start(
+      ClusterConnection connection,
+      String applicationId,
+      String topicPrefix,
+      int partitions,
+      UnaryOperator<StreamsSettings> customize,
+      DashboardSettings dashboardSettings)
       throws InterruptedException {
     EmbeddedKafkaCluster broker = null;
     String servers = connection.bootstrapServers();
@@ -85,9 +105,20 @@ public final class LocalPipeline implements AutoCloseable {
                   .withTopicPrefix(topicPrefix)
                   .withClientProperties(connection.clientProperties()));
       TopicSetup.ensure(client, settings.topics(), partitions);
-      TradewatchApp app = new TradewatchApp(settings).start();
+      DashboardSettings dash = dashboardSettings == null ? null : dashboardSettings.withFreePort();
+      if (dash != null) {
+        settings =
+            settings.withClientProperties(
+                DashboardServer.streamsProperties(dash, settings.clientProperties()));
+      }
+      TradewatchApp app = new TradewatchApp(settings);
+      DashboardServer dashboard =
+          dash == null
+              ? null
+              : DashboardServer.start(dash, app.streams(), settings.topics(), client);
+      app.start();
       app.awaitRunning(Duration.ofMinutes(2));
-      return new LocalPipeline(broker, client, settings, app, stateDir);
+      return new LocalPipeline(broker, client, settings, app, stateDir, dashboard);
     } catch (IOException e) {
       closeQuietly(broker);
       throw new UncheckedIOException(e);
@@ -143,8 +174,16 @@ public final class LocalPipeline implements AutoCloseable {
     return open;
   }
 
+  /** The dashboard's address, or null when it is not served. */
+  public String dashboardUrl() {
+    return dashboard == null ? null : dashboard.url();
+  }
+
   @Override
   public void close() {
+    if (dashboard != null) {
+      dashboard.close();
+    }
     app.close();
     closeQuietly(broker);
     deleteRecursively(stateDir);
