@@ -20,26 +20,34 @@ import io.tradewatch.avro.internal.YearValues;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The project's serdes, created once: they are immutable and thread-safe. */
 public final class Serdes {
+  private static boolean trusted;
+
   static {
     trustGeneratedClasses();
   }
 
   /**
-   * Avro 1.12 only instantiates generated classes from trusted packages; this trusts ours. It runs
-   * when this class loads; code that builds records before touching a serde (a CSV reader) calls it
-   * first. Idempotent.
+   * Avro 1.12 only instantiates generated classes it trusts. Its system-property list is read once,
+   * when Avro's validator class loads, possibly before this runs; so our packages are added to the
+   * validator itself. Runs when this class loads; code that builds records before touching a serde
+   * calls it first. Idempotent.
    */
   public static synchronized void trustGeneratedClasses() {
-    String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
-    String trusted = System.getProperty(key, "");
-    String ours = "io.tradewatch.avro,io.tradewatch.avro.internal";
-    if (!trusted.contains(ours)) {
-      System.setProperty(key, trusted.isEmpty() ? ours : trusted + "," + ours);
+    if (trusted) {
+      return;
     }
+    ClassSecurityValidator.ClassSecurityPredicate ours =
+        type ->
+            type.getPackageName().equals("io.tradewatch.avro")
+                || type.getPackageName().equals("io.tradewatch.avro.internal");
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
+    trusted = true;
   }
 
   private static final SchemaHistory HISTORY =

@@ -2,7 +2,6 @@ package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.AnnualBasis;
 import io.tradewatch.avro.TradeAnnual;
-import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.streams.domain.AnnualFigures;
 import io.tradewatch.streams.domain.Basis;
 import io.tradewatch.streams.domain.SeriesCalendar;
@@ -10,7 +9,6 @@ import io.tradewatch.streams.domain.YearLedger;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Recomputes the annual figures a changed year affects: its own, the next year's (YoY) and the one
@@ -18,12 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class AnnualOutputs implements Processor<String, Integer, String, TradeAnnual> {
   private ProcessorContext<String, TradeAnnual> context;
-  private KeyValueStore<String, SeriesYearLedger> ledgers;
+  private SeriesLedgers ledgers;
 
   @Override
   public void init(ProcessorContext<String, TradeAnnual> context) {
     this.context = context;
-    this.ledgers = context.getStateStore(TradeLedger.LEDGERS);
+    this.ledgers = new SeriesLedgers(context);
   }
 
   @Override
@@ -51,7 +49,7 @@ final class AnnualOutputs implements Processor<String, Integer, String, TradeAnn
   }
 
   private YearLedger ledger(String series, int year) {
-    return LedgerCodec.toDomain(ledgers.get(TradeLedger.ledgerKey(series, year)));
+    return ledgers.year(series, year);
   }
 
   static AnnualBasis basis(Basis basis) {

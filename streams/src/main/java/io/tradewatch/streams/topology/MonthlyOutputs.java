@@ -1,14 +1,12 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.TradeMonthly;
-import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.streams.domain.MonthFigures;
 import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.YearLedger;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Recomputes the monthly figures a changed year affects: its own months (YTD and trailing 12
@@ -19,12 +17,12 @@ final class MonthlyOutputs implements Processor<String, Integer, String, TradeMo
   private static final int YEARS_AFFECTED = 3;
 
   private ProcessorContext<String, TradeMonthly> context;
-  private KeyValueStore<String, SeriesYearLedger> ledgers;
+  private SeriesLedgers ledgers;
 
   @Override
   public void init(ProcessorContext<String, TradeMonthly> context) {
     this.context = context;
-    this.ledgers = context.getStateStore(TradeLedger.LEDGERS);
+    this.ledgers = new SeriesLedgers(context);
   }
 
   @Override
@@ -53,7 +51,7 @@ final class MonthlyOutputs implements Processor<String, Integer, String, TradeMo
   }
 
   private YearLedger ledger(String series, int year) {
-    return LedgerCodec.toDomain(ledgers.get(TradeLedger.ledgerKey(series, year)));
+    return ledgers.year(series, year);
   }
 
   static TradeMonthly toAvro(SeriesKey s, MonthFigures f) {
