@@ -399,6 +399,31 @@ class DashboardEndToEndTest {
             });
     first.server.meterRegistry().counter("test.added").increment();
     assertThat(first.get("/metrics").body()).contains("test_added_total 1.0");
+
+    // The provisioned Grafana dashboard queries only metrics this application exports.
+    String exported = first.get("/metrics").body();
+    com.fasterxml.jackson.databind.JsonNode grafana =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                java.nio.file.Path.of("../deploy/grafana/dashboards/tradewatch.json").toFile());
+    java.util.List<String> queried = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode panel : grafana.get("panels")) {
+      for (com.fasterxml.jackson.databind.JsonNode target : panel.get("targets")) {
+        java.util.regex.Matcher names =
+            java.util.regex.Pattern.compile("\\b((?:tradewatch|kafka|jvm)_[a-z0-9_]+)")
+                .matcher(target.get("expr").asText());
+        while (names.find()) {
+          queried.add(names.group(1));
+        }
+      }
+    }
+    assertThat(queried).isNotEmpty();
+    assertThat(queried)
+        .allSatisfy(
+            name ->
+                assertThat(exported)
+                    .as("Grafana queries %s", name)
+                    .containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + "[{ ]"));
   }
 
   private static String firstData(BufferedReader lines) {

@@ -1,6 +1,8 @@
 package io.tradewatch.local.cli;
 
 import io.tradewatch.dashboard.DashboardSettings;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the dashboard (HTTP API, push stream, web page, /metrics) listens. */
@@ -20,10 +22,26 @@ public final class DashboardOptions {
       description = "Port of the dashboard; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--http-advertised-host",
+      paramLabel = "HOST",
+      description =
+          "How other instances reach this one (needed when binding 0.0.0.0); default: --http-host.")
+  String advertisedHost;
+
   @Option(names = "--no-dashboard", description = "Do not serve the dashboard.")
   boolean disabled;
 
   DashboardSettings settings() {
-    return disabled ? null : DashboardSettings.of(host, port);
+    if (disabled) {
+      return null;
+    }
+    Map<String, String> values = new HashMap<>();
+    values.put("dashboard.host", host);
+    values.put("dashboard.port", Integer.toString(port));
+    if (advertisedHost != null) {
+      values.put("dashboard.advertised.host", advertisedHost);
+    }
+    return DashboardSettings.fromMap(values);
   }
 }
