@@ -73,6 +73,25 @@ final class DashboardMetrics implements AutoCloseable {
   }
 
   /** Counts one output record and, when the input's publish time is known, its latency. */
+  /** A record sent to the dead-letter topic, counted by reason. */
+  void rejected(String reason) {
+    Counter.builder("tradewatch.records.rejected")
+        .description("Records sent to the dead-letter topic, by reason")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** An alert event: raised or cleared. */
+  void alert(String state, String severity) {
+    Counter.builder("tradewatch.alerts")
+        .description("Alert events, by state (RAISED, CLEARED) and severity")
+        .tag("state", state)
+        .tag("severity", severity)
+        .register(registry)
+        .increment();
+  }
+
   void outputRecord(String topic, long periodTimestamp, Long publishedAt, long receivedAt) {
     Counter.builder("tradewatch.output.records")
         .description("Records read from the output topics")

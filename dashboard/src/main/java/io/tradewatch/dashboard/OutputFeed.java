@@ -104,6 +104,7 @@ final class OutputFeed implements AutoCloseable {
   private void run() {
     Map<String, Topic<?, ?>> byName = new HashMap<>();
     topics.outputs().forEach(t -> byName.put(t.name(), t));
+    byName.put(topics.deadLetter().name(), topics.deadLetter());
     long nextRefresh = 0;
     try {
       while (running) {
@@ -165,6 +166,10 @@ final class OutputFeed implements AutoCloseable {
   }
 
   private void handle(Topic<?, ?> topic, ConsumerRecord<String, byte[]> record, long receivedAt) {
+    if (topic != null && topic.name().equals(topics.deadLetter().name())) {
+      metrics.rejected(rejectionReason(record));
+      return;
+    }
     if (topic == null || record.key() == null) {
       return;
     }
@@ -196,7 +201,24 @@ final class OutputFeed implements AutoCloseable {
       revisions.add(event);
     }
     metrics.outputRecord(shortName, record.timestamp(), event.publishedAt(), receivedAt);
+    if (value instanceof Map<?, ?> fields && topic.name().equals(topics.alerts().name())) {
+      metrics.alert(String.valueOf(fields.get("state")), String.valueOf(fields.get("severity")));
+    }
     hub.publish(event);
+  }
+
+  /**
+   * Why a record was dead-lettered, as a metric tag: the topology's check name or the exception
+   * class Kafka Streams names, or {@code input-row} for a row the producers rejected.
+   */
+  static String rejectionReason(ConsumerRecord<String, byte[]> record) {
+    Header streams = record.headers().lastHeader("__streams.errors.exception");
+    if (streams != null && streams.value() != null) {
+      String reason = new String(streams.value(), StandardCharsets.UTF_8).trim();
+      int dot = reason.lastIndexOf('.');
+      return dot >= 0 ? reason.substring(dot + 1) : reason;
+    }
+    return record.headers().lastHeader("tw.reason") != null ? "input-row" : "unknown";
   }
 
   private static Long publishedAt(ConsumerRecord<String, byte[]> record) {

@@ -395,6 +395,9 @@ class DashboardEndToEndTest {
               assertThat(sample(metrics, "tradewatch_event_time_lag_seconds"))
                   .isBetween(0.0, 20.0 * 365 * 24 * 3600);
               assertThat(sample(metrics, "kafka_stream_thread_process_total")).isPositive();
+              assertThat(metrics)
+                  .as("alert events counted")
+                  .containsPattern("(?m)^tradewatch_alerts_total\\{.*state=\"RAISED\".*\\} [1-9]");
               assertThat(sample(metrics, "jvm_memory_used_bytes")).isPositive();
             });
     first.server.meterRegistry().counter("test.added").increment();

@@ -1,7 +1,9 @@
 package io.tradewatch.dashboard;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class DashboardMetricsTest {
@@ -19,6 +21,40 @@ class DashboardMetricsTest {
           .isEqualTo(0.25);
       assertThat(DashboardEndToEndTest.sample(scrape, "tradewatch_event_time_lag_seconds"))
           .isBetween(3600.0, 3700.0);
+    }
+  }
+
+  @Test
+  void givenDeadLettersAndAlerts_whenScraped_thenRejectedByReasonAndAlertsByStateAreCounted() {
+    try (DashboardMetrics metrics = new DashboardMetrics(null)) {
+      ConsumerRecord<String, byte[]> invalid =
+          new ConsumerRecord<>("tradewatch.dead-letter", 0, 0, "k", new byte[0]);
+      invalid.headers().add("__streams.errors.exception", "invalid-record".getBytes(UTF_8));
+      ConsumerRecord<String, byte[]> undecodable =
+          new ConsumerRecord<>("tradewatch.dead-letter", 0, 1, "k", new byte[0]);
+      undecodable
+          .headers()
+          .add(
+              "__streams.errors.exception",
+              "org.apache.kafka.common.errors.SerializationException".getBytes(UTF_8));
+      ConsumerRecord<String, byte[]> row =
+          new ConsumerRecord<>("tradewatch.dead-letter", 0, 2, "trade.csv", new byte[0]);
+      row.headers().add("tw.reason", "value_usd 'x' is not a decimal number".getBytes(UTF_8));
+
+      for (ConsumerRecord<String, byte[]> r :
+          java.util.List.of(invalid, invalid, undecodable, row)) {
+        metrics.rejected(OutputFeed.rejectionReason(r));
+      }
+      metrics.alert("RAISED", "WARNING");
+      metrics.alert("CLEARED", "WARNING");
+      String scrape = metrics.registry().scrape();
+
+      assertThat(scrape)
+          .contains("tradewatch_records_rejected_total{reason=\"invalid-record\"} 2.0")
+          .contains("tradewatch_records_rejected_total{reason=\"SerializationException\"} 1.0")
+          .contains("tradewatch_records_rejected_total{reason=\"input-row\"} 1.0")
+          .containsPattern(
+              "tradewatch_alerts_total\\{severity=\"WARNING\",state=\"RAISED\"\\} 1.0");
     }
   }
 }
