@@ -26,7 +26,7 @@ import java.util.function.IntUnaryOperator;
  * <p>Run from the repository root: {@code java sample-data/GenerateSampleData.java [OUTPUT_DIR]}
  * (default {@code sample-data}). No dependencies; Java 17.
  *
- * <p>Only the yearly totals are published figures (see /work/shared/FACTS.md). The product, month
+ * <p>Only the yearly totals are published figures (Kazakh BNS, ArmStat and National Bank of Kazakhstan releases). The product, month
  * and weight breakdown is invented: it is shaped to look plausible, not to be true.
  *
  * <p>Output is byte-for-byte reproducible: {@link Random} with a fixed seed (its algorithm is fixed
@@ -598,7 +598,7 @@ public final class GenerateSampleData {
         **Generated file: edit `GenerateSampleData.java`, not this README.**
 
         Only the yearly totals below are real: they reproduce figures published by the Kazakh
-        and Armenian authorities (collected in `/work/shared/FACTS.md`). Everything finer
+        and Armenian authorities (Kazakhstan's Bureau of National Statistics and National Bank, Armenia's statistics committee). Everything finer
         than a year and a flow (the split over months and HS headings, net weights,
         quantities, the FDI years other than 2022 and 2023) is invented to look plausible and
         must not be quoted as data.
