@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,7 +17,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Registry-free Avro serde: Avro single-object encoding (a 2-byte marker, the writer schema's
  * 64-bit fingerprint, then the binary datum). The decoder resolves every writer schema this project
- * ever used (see {@link SchemaHistory}), so old records stay readable after a schema evolves.
+ * ever published (see {@link SchemaHistory}), so old records stay readable after a schema evolves.
+ *
+ * <p>A record written with a schema this release does not know (a newer application's schema that
+ * was not published to this release first) is refused with a {@link SerializationException} that
+ * names the fingerprint, never guessed at; Kafka Streams routes it to the dead-letter topic.
  *
  * <p>Encoder and decoder are thread-safe; one instance serves all threads.
  */
@@ -62,6 +67,20 @@ public final class AvroSerde<T extends SpecificRecord>
     }
     try {
       return decoder.decode(data);
+    } catch (MissingSchemaException e) {
+      throw new SerializationException(
+          "Cannot decode "
+              + type.getSimpleName()
+              + " from topic "
+              + topic
+              + " ("
+              + data.length
+              + " bytes): it was written with a schema this release does not know ("
+              + e.getMessage()
+              + "). A newer writer must not be deployed before its schema is published to the"
+              + " readers: add it to io/tradewatch/schemas/published/ (see schemas/README.md),"
+              + " deploy the readers, then reprocess",
+          e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "Cannot decode "

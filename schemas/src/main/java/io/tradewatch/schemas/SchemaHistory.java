@@ -1,78 +1,46 @@
 package io.tradewatch.schemas;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
 
 /**
- * Every writer schema this project ever published, so that single-object-encoded records written by
- * any earlier version can still be decoded (Avro resolves them to the current reader schema).
+ * Every writer schema a decoder of this release can resolve: the current versions (the generated
+ * classes' own schemas) and every published version listed under {@code
+ * io/tradewatch/schemas/published/} (see {@link PublishedSchemas} and {@code schemas/README.md}).
+ * Avro resolves a record written with any of them to the current reader schema, so old records stay
+ * readable after a schema evolves, and a newer version published here ahead of the release that
+ * writes it is readable by this release too.
  *
- * <p>Older versions live as {@code .avsc} files under {@code io/tradewatch/schemas/history/},
- * listed in {@code index.txt} there; the current versions are the generated classes' own schemas.
- * When a schema changes, copy its previous version there first.
+ * <p>A record whose fingerprint is in neither set cannot be decoded: {@link AvroSerde} refuses it
+ * with a {@link org.apache.kafka.common.errors.SerializationException}, which Kafka Streams sends
+ * to the dead-letter topic.
  */
 public final class SchemaHistory {
-  private static final String DIR = "/io/tradewatch/schemas/history/";
-
   private final SchemaStore.Cache store = new SchemaStore.Cache();
-  private final List<Schema> historic = new ArrayList<>();
+  private final List<Schema> published;
 
   SchemaHistory(List<Schema> current) {
+    this(
+        current,
+        PublishedSchemas.fromClasspath().stream().map(PublishedSchemas.Version::schema).toList());
+  }
+
+  SchemaHistory(List<Schema> current, List<Schema> published) {
+    this.published = List.copyOf(published);
     current.forEach(store::addSchema);
-    for (String file : indexEntries()) {
-      Schema schema = parse(file);
-      historic.add(schema);
-      store.addSchema(schema);
-    }
+    this.published.forEach(store::addSchema);
   }
 
   SchemaStore store() {
     return store;
   }
 
-  /** The schemas of earlier versions, as listed in the history index. */
+  /**
+   * Every published writer schema, as listed in the published index: earlier versions, the current
+   * ones and any newer version published ahead of the release that writes it.
+   */
   public List<Schema> historic() {
-    return List.copyOf(historic);
-  }
-
-  private static List<String> indexEntries() {
-    try (InputStream in = SchemaHistory.class.getResourceAsStream(DIR + "index.txt")) {
-      if (in == null) {
-        return List.of();
-      }
-      List<String> entries = new ArrayList<>();
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          String entry = line.strip();
-          if (!entry.isEmpty() && !entry.startsWith("#")) {
-            entries.add(entry);
-          }
-        }
-      }
-      return entries;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the schema history index", e);
-    }
-  }
-
-  private static Schema parse(String file) {
-    try (InputStream in = SchemaHistory.class.getResourceAsStream(DIR + file)) {
-      if (in == null) {
-        throw new IllegalStateException("Schema history lists " + file + " but it is missing");
-      }
-      return new Schema.Parser().parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read historic schema " + file, e);
-    }
+    return published;
   }
 }
