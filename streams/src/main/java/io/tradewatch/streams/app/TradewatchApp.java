@@ -29,7 +29,8 @@ public final class TradewatchApp implements AutoCloseable {
             settings.topics(),
             RecordChecks.systemUtc(),
             settings.cifFobFactor(),
-            settings.alertRules());
+            settings.alertRules(),
+            settings.commitInterval());
     this.streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(
         e -> {

@@ -43,7 +43,8 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATES), Serdes.STRING, Serdes.ALERT));
+                    Stores.persistentKeyValueStore(STATES), Serdes.STRING, Serdes.ALERT)
+                .withCachingEnabled());
       }
     };
   }

@@ -126,6 +126,7 @@ final class AlertsTopology {
         OPEN_ALERTS_STORE,
         AlertLifecycle.STATES,
         SeasonalBands.HISTORY,
-        SourceSilence.LAST_PERIODS);
+        SourceSilence.LAST_PERIODS,
+        SourceSilence.BY_LAST_PERIOD);
   }
 }

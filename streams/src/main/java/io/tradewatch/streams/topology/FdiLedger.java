@@ -41,7 +41,8 @@ final class FdiLedger implements Processor<String, FdiRecord, String, FdiAnnual>
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.FDI_SERIES_STATE));
+                    Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.FDI_SERIES_STATE)
+                .withCachingEnabled());
       }
     };
   }

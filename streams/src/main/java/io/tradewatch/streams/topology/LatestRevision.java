@@ -55,7 +55,8 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), Serdes.STRING, Serdes.REVISION_STATE));
+                    Stores.persistentKeyValueStore(storeName), Serdes.STRING, Serdes.REVISION_STATE)
+                .withCachingEnabled());
       }
     };
   }

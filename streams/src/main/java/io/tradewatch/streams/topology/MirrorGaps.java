@@ -49,7 +49,8 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SIDES), Serdes.STRING, Serdes.TRADE_ANNUAL));
+                    Stores.persistentKeyValueStore(SIDES), Serdes.STRING, Serdes.TRADE_ANNUAL)
+                .withCachingEnabled());
       }
     };
   }

@@ -52,7 +52,8 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HISTORY), Serdes.STRING, Serdes.YEAR_VALUES));
+                    Stores.persistentKeyValueStore(HISTORY), Serdes.STRING, Serdes.YEAR_VALUES)
+                .withCachingEnabled());
       }
     };
   }

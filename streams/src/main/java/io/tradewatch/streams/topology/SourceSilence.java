@@ -2,6 +2,7 @@ package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.internal.SeriesActivity;
+import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.alerts.AlertRule;
 import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
@@ -11,7 +12,9 @@ import io.tradewatch.streams.domain.alerts.Rules;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -26,14 +29,20 @@ import org.apache.kafka.streams.state.Stores;
  * figures of any series have moved on. Time is the statistical calendar (the newest month seen),
  * never the wall clock, so a replay raises the same alerts. All series' latest months meet under
  * one key: one small record per series.
+ *
+ * <p>Besides each series' last month, a second store indexes the series by their last month, so the
+ * newest month is one lookup and, when it moves on, only the series that are silent at the new
+ * month are visited (to raise their alert or refresh its figures), not every series.
  */
 final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, List<Alert>> {
   static final String LAST_PERIODS = "series-last-period";
+  static final String BY_LAST_PERIOD = "series-by-last-period";
   static final String ALL = "all";
 
   private final RuleBook rules;
   private FixedKeyProcessorContext<String, List<Alert>> context;
   private KeyValueStore<String, SeriesActivity> last;
+  private KeyValueStore<String, SeriesActivity> byLast;
 
   private SourceSilence(RuleBook rules) {
     this.rules = rules;
@@ -48,19 +57,22 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LAST_PERIODS),
-                Serdes.STRING,
-                Serdes.SERIES_ACTIVITY));
+        return Set.of(store(LAST_PERIODS), store(BY_LAST_PERIOD));
       }
     };
+  }
+
+  private static StoreBuilder<KeyValueStore<String, SeriesActivity>> store(String name) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.STRING, Serdes.SERIES_ACTIVITY)
+        .withCachingEnabled();
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, List<Alert>> context) {
     this.context = context;
     this.last = context.getStateStore(LAST_PERIODS);
+    this.byLast = context.getStateStore(BY_LAST_PERIOD);
   }
 
   @Override
@@ -70,9 +82,15 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     if (before != null && !month(seen).isAfter(month(before))) {
       return;
     }
-    YearMonth newestBefore = newest();
+    Optional<YearMonth> newestBefore = newest();
     last.put(seen.getSeries(), seen);
-    YearMonth newest = newest();
+    if (before != null) {
+      byLast.delete(indexKey(before));
+    }
+    byLast.put(indexKey(seen), seen);
+    YearMonth newest = newestBefore.filter(n -> n.isAfter(month(seen))).orElse(month(seen));
+    boolean movedOn = newestBefore.map(newest::isAfter).orElse(true);
+
     List<Alert> out = new ArrayList<>();
     for (AlertRule rule : rules.ofType(RuleType.SILENCE)) {
       if (before != null) {
@@ -81,16 +99,16 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
             AlertCandidates.toAlert(
                 Rules.silence(rule, subject(before), month(before), month(before))));
       }
-      if (newest.equals(newestBefore)) {
-        out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
-      } else {
-        try (KeyValueIterator<String, SeriesActivity> all = last.all()) {
-          all.forEachRemaining(
-              kv ->
-                  out.add(
-                      AlertCandidates.toAlert(
-                          Rules.silence(rule, subject(kv.value), month(kv.value), newest))));
-        }
+      out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
+      if (movedOn) {
+        // Every series silent at the new newest month: raised now, or its figures refreshed.
+        forEachLastUpTo(
+            newest.minusMonths(rule.periods()),
+            a -> {
+              if (!a.getSeries().equals(seen.getSeries())) {
+                out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(a), month(a), newest)));
+              }
+            });
       }
     }
     if (!out.isEmpty()) {
@@ -98,17 +116,24 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     }
   }
 
-  private YearMonth newest() {
-    YearMonth newest = YearMonth.of(1, 1);
-    try (KeyValueIterator<String, SeriesActivity> all = last.all()) {
-      while (all.hasNext()) {
-        YearMonth m = month(all.next().value);
-        if (m.isAfter(newest)) {
-          newest = m;
-        }
-      }
+  /** The newest last month of any series: the index's greatest key. */
+  private Optional<YearMonth> newest() {
+    try (KeyValueIterator<String, SeriesActivity> all = byLast.reverseAll()) {
+      return all.hasNext() ? Optional.of(month(all.next().value)) : Optional.empty();
     }
-    return newest;
+  }
+
+  /** Visits the series whose last month is {@code latest} or earlier. */
+  private void forEachLastUpTo(YearMonth latest, Consumer<SeriesActivity> visit) {
+    // Index keys are "yyyy-MM|series"; the next month's bare prefix sorts after all of latest's.
+    try (KeyValueIterator<String, SeriesActivity> silent =
+        byLast.range(null, latest.plusMonths(1).toString())) {
+      silent.forEachRemaining(kv -> visit.accept(kv.value));
+    }
+  }
+
+  private static String indexKey(SeriesActivity a) {
+    return Keys.join(month(a), a.getSeries());
   }
 
   private static YearMonth month(SeriesActivity a) {

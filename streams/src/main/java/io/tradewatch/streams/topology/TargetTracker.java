@@ -58,11 +58,13 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DEFINITIONS),
-                Serdes.STRING,
-                Serdes.TARGET_DEFINITION),
+                    Stores.persistentKeyValueStore(DEFINITIONS),
+                    Serdes.STRING,
+                    Serdes.TARGET_DEFINITION)
+                .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FIGURES), Serdes.STRING, Serdes.TRADE_RECORD));
+                    Stores.persistentKeyValueStore(FIGURES), Serdes.STRING, Serdes.TRADE_RECORD)
+                .withCachingEnabled());
       }
     };
   }

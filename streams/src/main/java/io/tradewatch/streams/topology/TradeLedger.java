@@ -11,47 +11,83 @@ import io.tradewatch.streams.domain.HsPrecedence;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Books each applied export or import figure into its series' year ledger and forwards the year
- * that changed.
+ * Books each applied export or import figure into its series' year ledger and, at most once per
+ * emit interval, forwards each year that changed (keyed by series).
  *
  * <p>The message key is the series, {@code source|reporter|partner|hsGroup}. Figures of one period
  * are kept per HS code in a cell, so a revision overwrites (retracts) the old value, and the
  * period's value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones).
+ *
+ * <p>Why not forward on every record: a changed year makes the output processors recompute up to 36
+ * months, and a history replay changes the same series-year a dozen times in a row. Changed years
+ * are kept in a store (so a crash between two emissions loses none: the store is restored with the
+ * ledgers, atomically under exactly-once) and emitted by a wall-clock punctuation, which folds
+ * every change made in between into one recomputation.
  */
-final class TradeLedger implements FixedKeyProcessor<String, TradeRecord, Integer> {
+final class TradeLedger implements Processor<String, TradeRecord, String, Integer> {
   static final String CELLS = "trade-period-cells";
   static final String LEDGERS = "trade-series-years";
+  static final String CHANGED = "trade-changed-years";
 
-  private FixedKeyProcessorContext<String, Integer> context;
+  /** Header of the input that last changed a year, carried to the outputs (latency metrics). */
+  static final String PUBLISHED_AT = "tw.published-at";
+
+  private static final byte[] NO_HEADER = new byte[0];
+
+  private final Duration emitInterval;
+  private ProcessorContext<String, Integer> context;
   private KeyValueStore<String, PeriodCell> cells;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
+  private KeyValueStore<String, byte[]> changed;
 
-  static FixedKeyProcessorSupplier<String, TradeRecord, Integer> supplier() {
-    return new FixedKeyProcessorSupplier<>() {
+  private TradeLedger(Duration emitInterval) {
+    this.emitInterval = emitInterval;
+  }
+
+  /**
+   * @param emitInterval how often changed years are forwarded (wall clock); the commit interval is
+   *     a good choice, since outputs become visible at commits anyway
+   */
+  static ProcessorSupplier<String, TradeRecord, String, Integer> supplier(Duration emitInterval) {
+    if (emitInterval.isNegative() || emitInterval.isZero()) {
+      throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
+    }
+    return new ProcessorSupplier<>() {
       @Override
-      public FixedKeyProcessor<String, TradeRecord, Integer> get() {
-        return new TradeLedger();
+      public Processor<String, TradeRecord, String, Integer> get() {
+        return new TradeLedger(emitInterval);
       }
 
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL));
+                    Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
+                .withCachingEnabled());
       }
     };
   }
@@ -59,7 +95,8 @@ final class TradeLedger implements FixedKeyProcessor<String, TradeRecord, Intege
   /** The store shared with the output processors, which read the ledgers this one writes. */
   static StoreBuilder<KeyValueStore<String, SeriesYearLedger>> ledgerStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER);
+            Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER)
+        .withCachingEnabled();
   }
 
   static String ledgerKey(String series, int year) {
@@ -72,14 +109,16 @@ final class TradeLedger implements FixedKeyProcessor<String, TradeRecord, Intege
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, Integer> context) {
+  public void init(ProcessorContext<String, Integer> context) {
     this.context = context;
     this.cells = context.getStateStore(CELLS);
     this.ledgers = context.getStateStore(LEDGERS);
+    this.changed = context.getStateStore(CHANGED);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
   }
 
   @Override
-  public void process(FixedKeyRecord<String, TradeRecord> record) {
+  public void process(Record<String, TradeRecord> record) {
     TradeRecord r = record.value();
     String series = record.key();
     String cellKey = Keys.join(series, r.getFlow(), Keys.tradePeriod(r.getYear(), r.getMonth()));
@@ -96,7 +135,28 @@ final class TradeLedger implements FixedKeyProcessor<String, TradeRecord, Intege
             ? ledger.withAnnual(side, resolved)
             : ledger.withMonth(side, r.getMonth(), resolved);
     ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
-    context.forward(record.withValue(r.getYear()));
+    Header publishedAt = record.headers().lastHeader(PUBLISHED_AT);
+    changed.put(ledgerKey, publishedAt == null ? NO_HEADER : publishedAt.value());
+  }
+
+  /** Forwards every year changed since the last emission, each once, and forgets them. */
+  private void emitChangedYears() {
+    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = changed.all()) {
+      all.forEachRemaining(due::add);
+    }
+    for (KeyValue<String, byte[]> year : due) {
+      int split = year.key.lastIndexOf(Keys.SEPARATOR);
+      String series = year.key.substring(0, split);
+      int changedYear = Integer.parseInt(year.key.substring(split + 1));
+      Headers headers = new RecordHeaders();
+      if (year.value.length > 0) {
+        headers.add(PUBLISHED_AT, year.value);
+      }
+      context.forward(
+          new Record<>(series, changedYear, SeriesKey.startOf(changedYear, 1), headers));
+      changed.delete(year.key);
+    }
   }
 
   private static Map<String, BigDecimal> entries(PeriodCell cell) {

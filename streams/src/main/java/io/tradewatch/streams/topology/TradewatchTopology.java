@@ -16,6 +16,7 @@ import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,7 @@ public final class TradewatchTopology {
   private final RecordChecks checks;
   private final BigDecimal cifFobFactor;
   private final RuleBook alertRules;
+  private final Duration emitInterval;
   private final List<KStream<String, Revision>> revisionRecords = new ArrayList<>();
   private KStream<String, TradeMonthly> monthlyFigures;
   private KStream<String, TradeAnnual> annualFigures;
@@ -65,19 +67,30 @@ public final class TradewatchTopology {
   private KStream<String, MirrorGap> mirrorFigures;
 
   private TradewatchTopology(
-      Topics topics, RecordChecks checks, BigDecimal cifFobFactor, RuleBook alertRules) {
+      Topics topics,
+      RecordChecks checks,
+      BigDecimal cifFobFactor,
+      RuleBook alertRules,
+      Duration emitInterval) {
     this.topics = topics;
     this.checks = checks;
     this.cifFobFactor = cifFobFactor;
     this.alertRules = alertRules;
+    this.emitInterval = emitInterval;
   }
 
   /**
    * @param cifFobFactor imports are divided by it before mirror comparisons (1: as reported)
+   * @param emitInterval how often (wall clock) trade figures of the series-years changed since the
+   *     last time are recomputed and emitted; the commit interval is the natural choice
    */
   public static Topology build(
-      Topics topics, RecordChecks checks, BigDecimal cifFobFactor, RuleBook alertRules) {
-    return new TradewatchTopology(topics, checks, cifFobFactor, alertRules).build();
+      Topics topics,
+      RecordChecks checks,
+      BigDecimal cifFobFactor,
+      RuleBook alertRules,
+      Duration emitInterval) {
+    return new TradewatchTopology(topics, checks, cifFobFactor, alertRules, emitInterval).build();
   }
 
   private Topology build() {
@@ -186,30 +199,36 @@ public final class TradewatchTopology {
                 Named.as("trade-to-hs-groups"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.TRADE_RECORD).withName("trade-by-series"))
-            .processValues(TradeLedger.supplier(), Named.as("trade-ledger"), TradeLedger.LEDGERS);
+            .process(
+                TradeLedger.supplier(emitInterval), Named.as("trade-ledger"), TradeLedger.LEDGERS);
 
     monthlyFigures =
-        changedYears.process(
-            MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS);
-    output(monthlyFigures, topics.tradeMonthly(), MONTHLY_STORE);
-    KStream<String, TradeAnnual> annual =
-        changedYears.process(
-            AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS);
-    annualFigures = annual;
-    output(annual, topics.tradeAnnual(), ANNUAL_STORE);
-    mirrorGaps(annual);
+        output(
+            changedYears.process(
+                MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
+            topics.tradeMonthly(),
+            MONTHLY_STORE);
+    annualFigures =
+        output(
+            changedYears.process(
+                AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS),
+            topics.tradeAnnual(),
+            ANNUAL_STORE);
+    mirrorGaps(annualFigures);
   }
 
   /** Each side's annual figures next to its partner's figures for the same trade. */
   private void mirrorGaps(KStream<String, TradeAnnual> annual) {
     mirrorFigures =
-        annual
-            .selectKey((key, a) -> MirrorGaps.pairKey(a), Named.as("annual-to-country-pairs"))
-            .repartition(
-                Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
-                    .withName("annual-figures-by-country-pair"))
-            .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps"));
-    output(mirrorFigures, topics.mirrorGaps(), MIRROR_STORE);
+        output(
+            annual
+                .selectKey((key, a) -> MirrorGaps.pairKey(a), Named.as("annual-to-country-pairs"))
+                .repartition(
+                    Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
+                        .withName("annual-figures-by-country-pair"))
+                .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
+            topics.mirrorGaps(),
+            MIRROR_STORE);
   }
 
   /**
@@ -238,13 +257,15 @@ public final class TradewatchTopology {
                     new TargetInput(null, t)),
             Named.as("targets-to-target-pairs"));
     targetFigures =
-        tradeByPair
-            .merge(targetsByPair, Named.as("target-inputs"))
-            .repartition(
-                Repartitioned.with(Serdes.STRING, Serdes.TARGET_INPUT)
-                    .withName("target-inputs-by-pair"))
-            .process(TargetTracker.supplier(), Named.as("target-tracker"));
-    output(targetFigures, topics.targetProgress(), TARGET_STORE);
+        output(
+            tradeByPair
+                .merge(targetsByPair, Named.as("target-inputs"))
+                .repartition(
+                    Repartitioned.with(Serdes.STRING, Serdes.TARGET_INPUT)
+                        .withName("target-inputs-by-pair"))
+                .process(TargetTracker.supplier(), Named.as("target-tracker")),
+            topics.targetProgress(),
+            TARGET_STORE);
   }
 
   /** Annual and cumulative FDI per series. */
@@ -255,22 +276,26 @@ public final class TradewatchTopology {
 
   /**
    * Materializes an output as a queryable table (its cache also folds the many updates one input
-   * causes into one per commit) and writes the table's changes to the output topic.
+   * causes into one per commit), writes the table's changes to the output topic and returns them:
+   * the alert rules and mirror comparisons read these folded changes, not every recomputation.
    */
-  private static <V> void output(KStream<String, V> figures, Topic<String, V> topic, String store) {
-    figures
-        .toTable(
-            Named.as(store + "-table"),
-            Materialized
-                .<String, V,
-                    org.apache.kafka.streams.state.KeyValueStore<
-                        org.apache.kafka.common.utils.Bytes, byte[]>>
-                    as(store)
-                .withKeySerde(topic.keySerde())
-                .withValueSerde(topic.valueSerde()))
-        .toStream(Named.as(store + "-changes"))
-        .to(
-            topic.name(),
-            Produced.with(topic.keySerde(), topic.valueSerde()).withName(store + "-output"));
+  private static <V> KStream<String, V> output(
+      KStream<String, V> figures, Topic<String, V> topic, String store) {
+    KStream<String, V> changes =
+        figures
+            .toTable(
+                Named.as(store + "-table"),
+                Materialized
+                    .<String, V,
+                        org.apache.kafka.streams.state.KeyValueStore<
+                            org.apache.kafka.common.utils.Bytes, byte[]>>
+                        as(store)
+                    .withKeySerde(topic.keySerde())
+                    .withValueSerde(topic.valueSerde()))
+            .toStream(Named.as(store + "-changes"));
+    changes.to(
+        topic.name(),
+        Produced.with(topic.keySerde(), topic.valueSerde()).withName(store + "-output"));
+    return changes;
   }
 }

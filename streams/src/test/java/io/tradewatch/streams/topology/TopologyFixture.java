@@ -16,6 +16,7 @@ import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** A {@link TopologyTestDriver} over the whole topology, with builders for input records. */
 final class TopologyFixture implements AutoCloseable {
   static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+
+  static final Duration EMIT_INTERVAL = Duration.ofMillis(200);
 
   final Topics topics = Topics.defaults();
   final TopologyTestDriver driver;
@@ -43,7 +46,11 @@ final class TopologyFixture implements AutoCloseable {
     driver =
         new TopologyTestDriver(
             TradewatchTopology.build(
-                topics, new RecordChecks(NOW), new BigDecimal("1.10"), RuleBook.defaults()),
+                topics,
+                new RecordChecks(NOW),
+                new BigDecimal("1.10"),
+                RuleBook.defaults(),
+                EMIT_INTERVAL),
             props);
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
@@ -68,6 +75,9 @@ final class TopologyFixture implements AutoCloseable {
   void publish(TradeRecord... records) {
     for (TradeRecord r : records) {
       trade.pipeInput(Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r));
+      // Trade figures are emitted by a wall-clock punctuation: let one interval pass per record,
+      // as if records arrived one by one.
+      driver.advanceWallClockTime(EMIT_INTERVAL);
     }
   }
 
