@@ -3,6 +3,7 @@ package io.tradewatch.bench;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.tradewatch.bench;
 
 import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;

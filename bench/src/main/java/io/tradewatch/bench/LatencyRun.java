@@ -1,6 +1,7 @@
 package io.tradewatch.bench;
 
 import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;

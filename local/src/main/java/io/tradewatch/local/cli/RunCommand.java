@@ -34,6 +34,12 @@ final class RunCommand implements Callable<Integer> {
   String applicationId;
 
   @Option(
+      names = "--topic-prefix",
+      defaultValue = io.tradewatch.schemas.Topics.DEFAULT_PREFIX,
+      description = "Prefix of the tradewatch topics (default: ${DEFAULT-VALUE}).")
+  String topicPrefix;
+
+  @Option(
       names = "--state-dir",
       defaultValue = "tradewatch-data/state",
       description = "Directory of the local state stores (default: ${DEFAULT-VALUE}).")
@@ -50,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         topology.apply(
             StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
                 .withApplicationId(applicationId)
+                .withTopicPrefix(topicPrefix)
                 .withClientProperties(connection.clientProperties()));
     CountDownLatch stop = new CountDownLatch(1);
     java.util.Properties client = new java.util.Properties();

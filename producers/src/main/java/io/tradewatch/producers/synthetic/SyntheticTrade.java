@@ -1,4 +1,4 @@
-package io.tradewatch.bench;
+package io.tradewatch.producers.synthetic;
 
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * dead-lettered.
  */
 public final class SyntheticTrade implements Iterable<TradeRecord> {
-  static final int REPORTER_COUNT = 30;
+  public static final int REPORTER_COUNT = 30;
   static final int PARTNER_COUNT = 200;
   static final int FIRST_YEAR = 2000;
   static final int MONTHS = 25 * 12;
@@ -67,12 +67,12 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
   }
 
   /** Index of a reporter in the fixed list (the numeric code the Comtrade file carries). */
-  static int reporterCode(String iso) {
+  public static int reporterCode(String iso) {
     return REPORTERS.indexOf(iso) + 1;
   }
 
   /** Index of a partner in the fixed list, from 1 (0 is the World in Comtrade files). */
-  static int partnerCode(String iso) {
+  public static int partnerCode(String iso) {
     return PARTNERS.indexOf(iso) + 1;
   }
 

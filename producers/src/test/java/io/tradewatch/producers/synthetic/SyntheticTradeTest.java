@@ -1,4 +1,4 @@
-package io.tradewatch.bench;
+package io.tradewatch.producers.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

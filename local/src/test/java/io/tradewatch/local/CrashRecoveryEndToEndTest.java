@@ -1,0 +1,211 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.AlertState;
+import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.local.replay.OutputDiff;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.CatchUp;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.local.run.TopicSetup;
+import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
+import io.tradewatch.schemas.Topic;
+import io.tradewatch.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly-once under crashes: the topology runs as its own process ({@code tradewatch run}) and is
+ * killed with SIGKILL at random moments while it works through a history of synthetic records, then
+ * restarted on the same state directory. Its committed outputs must be those of an uninterrupted
+ * run, and no update may appear twice.
+ *
+ * <p>The record count can be lowered for a quick local run with {@code
+ * -Dtradewatch.crash.records=20000}; CI runs the default.
+ */
+class CrashRecoveryEndToEndTest {
+  private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryEndToEndTest.class);
+
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 200_000);
+  static final int KILLS = 5;
+  static final int PARTITIONS = 3;
+  static final Duration CATCH_UP = Duration.ofMinutes(15);
+
+  @Test
+  void sigkilledFiveTimesTheTopologyCommitsExactlyTheOutputsOfAnUninterruptedRun(@TempDir Path dir)
+      throws Exception {
+    // Given a history of synthetic customs records (with revisions and late figures) on the broker
+    Topics topics = KAFKA.uniqueTopics();
+    Properties client = KAFKA.clientProperties();
+    TopicSetup.ensure(client, topics, PARTITIONS);
+    try (KafkaPublisher publisher = KafkaPublisher.create(client, topics)) {
+      publisher.publishRecords(new SyntheticTrade(RECORDS, 42));
+    }
+    // ... and the outputs of a run that nobody interrupts
+    Topics reference = topics.withOutputPrefix(topics.prefix() + "reference.");
+    OutputSnapshot expected;
+    try (LocalPipeline uninterrupted =
+        LocalPipeline.start(
+            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
+            KAFKA.uniqueAppId("uninterrupted"),
+            topics.prefix(),
+            PARTITIONS,
+            s -> s.withOutputPrefix(reference.outputPrefix()))) {
+      expected = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
+    }
+
+    // When the topology runs as a process that is killed with SIGKILL five times mid-work
+    String appId = KAFKA.uniqueAppId("crashed");
+    Path clientConfig = dir.resolve("client.properties");
+    // A killed member stays in the group until its session expires: keep that short.
+    Files.writeString(clientConfig, "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n");
+    String[] run = {
+      "--bootstrap-servers", KAFKA.bootstrapServers(),
+      "--client-config", clientConfig.toString(),
+      "--topic-prefix", topics.prefix(),
+      "--application-id", appId,
+      "--state-dir", dir.resolve("state").toString(),
+      "--no-dashboard"
+    };
+    Path log = Path.of("target", "crash-test", appId + ".log");
+    Random random = new Random(20261123);
+    List<Long> processedAtKill = new ArrayList<>();
+    long step = RECORDS / (KILLS + 2);
+    for (int kill = 1; kill <= KILLS; kill++) {
+      TopologyProcess process = TopologyProcess.start(log, run);
+      long before = processed(appId, topics);
+      long target = Math.max(before + step / 2, kill * step);
+      awaitProcessed(appId, topics, target, process);
+      Thread.sleep(random.nextInt(1_500));
+      process.kill();
+      long at = processed(appId, topics);
+      LOG.info(
+          "SIGKILL {} of {}: pid {}, {} of {} inputs committed",
+          kill,
+          KILLS,
+          process.pid(),
+          at,
+          RECORDS);
+      processedAtKill.add(at);
+    }
+    OutputSnapshot actual;
+    try (TopologyProcess last = TopologyProcess.start(log, run)) {
+      new CatchUp(client, topics, appId, Duration.ofSeconds(4)).await(CATCH_UP, remaining -> {});
+      actual = OutputSnapshot.read(client, topics);
+    }
+
+    // Then every kill came in the middle of the work
+    assertThat(processedAtKill).hasSize(KILLS).allSatisfy(at -> assertThat(at).isLessThan(RECORDS));
+    // ... the final figures equal the uninterrupted run's, record for record
+    for (Function<Topics, Topic<String, ?>> output :
+        List.<Function<Topics, Topic<String, ?>>>of(
+            Topics::tradeMonthly, Topics::tradeAnnual, Topics::mirrorGaps)) {
+      assertThat(actual.topic(output.apply(topics)))
+          .as(output.apply(topics).name())
+          .isEqualTo(expected.topic(output.apply(reference)));
+    }
+    assertThat(actual.topic(topics.tradeMonthly())).hasSizeGreaterThan(RECORDS / 10);
+    assertThat(OutputDiff.comparable(actual.topic(topics.alerts())))
+        .as("alerts open at the end")
+        .isEqualTo(OutputDiff.comparable(expected.topic(reference.alerts())));
+    // ... and no update was committed twice: each revision is recorded once, in the order of the
+    // uninterrupted run, and each alert alternates raised, cleared, raised, ...
+    Map<String, List<SpecificRecord>> revisions = history(client, topics.revisions());
+    assertThat(revisions).isNotEmpty().isEqualTo(history(client, reference.revisions()));
+    history(client, topics.alerts())
+        .forEach(
+            (id, events) -> {
+              for (int i = 0; i < events.size(); i++) {
+                assertThat(((Alert) events.get(i)).getState())
+                    .as("event %d of alert %s", i, id)
+                    .isEqualTo(i % 2 == 0 ? AlertState.RAISED : AlertState.CLEARED);
+              }
+            });
+  }
+
+  private static void awaitProcessed(String appId, Topics topics, long target, TopologyProcess p)
+      throws Exception {
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    while (processed(appId, topics) < target) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("tradewatch run exited on its own; see target/crash-test");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No progress to " + target + " inputs in " + CATCH_UP);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Input records whose processing the application has committed. */
+  private static long processed(String appId, Topics topics)
+      throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(KAFKA.clientProperties())) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+      String input = topics.tradeRecords().name();
+      return committed.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(input) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
+
+  /** Every committed record of a topic, key by key in offset order. */
+  private static <V extends SpecificRecord> Map<String, List<SpecificRecord>> history(
+      Properties client, Topic<String, V> topic) throws Exception {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, List<SpecificRecord>> byKey = new TreeMap<>();
+    try (Admin admin = Admin.create(client);
+        KafkaConsumer<String, V> consumer =
+            new KafkaConsumer<>(
+                props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        partitions.add(new TopicPartition(topic.name(), p));
+      }
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, Long> end = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+          byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+        }
+      }
+    }
+    return byKey;
+  }
+}
