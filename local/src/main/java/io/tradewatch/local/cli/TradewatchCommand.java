@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (I/O, Kafka), 2 usage error, 3 input rows rejected,"
-          + " 4 replay differs from the live outputs."
+          + " 4 replay differs from the live outputs, 5 publish: Kafka unreachable within --timeout."
     })
 public final class TradewatchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

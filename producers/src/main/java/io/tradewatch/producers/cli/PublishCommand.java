@@ -1,6 +1,7 @@
 package io.tradewatch.producers.cli;
 
 import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.publish.KafkaUnavailableException;
 import io.tradewatch.producers.publish.PublishReport;
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
@@ -33,13 +34,19 @@ import picocli.CommandLine.Spec;
       "     or the broker did not take a record",
       "  2  usage error",
       "  3  some rows rejected: each is printed on stderr as file:line: reason",
-      "     and sent to the dead-letter topic; the good rows were published"
+      "     and sent to the dead-letter topic; the good rows were published",
+      "  5  Kafka unreachable: no acknowledgement within --timeout (the client",
+      "     retried with backoff); stderr names the file, the broker and the",
+      "     records confirmed. Rerun the same files once Kafka is back: records",
+      "     sent twice have the same key and revision, which the topology ignores"
     })
 public final class PublishCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
   public static final int ROWS_REJECTED = 3;
+  // 4 is replay's "differences found" in the all-in-one launcher.
+  public static final int KAFKA_UNAVAILABLE = 5;
 
   /** Makes the publisher from the topic registry and the client settings; a seam for tests. */
   @FunctionalInterface
@@ -118,6 +125,11 @@ public final class PublishCommand implements Callable<Integer> {
         formats.add(format.formatOf(file));
       }
       try (KafkaPublisher publisher = publishers.create(topics, client)) {
+        publisher.onWaiting(
+            notice -> {
+              err.println("tradewatch publish: " + notice);
+              err.flush();
+            });
         for (int i = 0; i < files.size(); i++) {
           PublishReport report =
               publisher.publish(files.get(i), formats.get(i), options, rate, progress);
@@ -125,6 +137,10 @@ public final class PublishCommand implements Callable<Integer> {
           rejected += report.rejected();
         }
       }
+    } catch (KafkaUnavailableException e) {
+      err.println("tradewatch publish: " + e.getMessage());
+      err.flush();
+      return KAFKA_UNAVAILABLE;
     } catch (IOException | KafkaException e) {
       err.println("tradewatch publish: " + e.getMessage());
       err.flush();

@@ -17,32 +17,59 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes input files as Avro events. Keys put every revision of a series on one partition (the
  * series key), record timestamps are the start of the statistical period (not the wall clock), and
  * the producer is idempotent with {@code acks=all}, so retries never duplicate. Rejected rows go to
  * the dead-letter topic with headers naming the file, line and reason.
+ *
+ * <p>When Kafka is unreachable (at the start or in the middle of a file) the client retries with
+ * backoff for at most the delivery timeout ({@code delivery.timeout.ms}, which also bounds {@code
+ * max.block.ms} here), a notice says every few seconds how far it got, and the file then fails with
+ * a {@link KafkaUnavailableException} that counts the records confirmed and failed. Nothing is
+ * dropped silently: a file succeeds only when every record sent was acknowledged.
+ *
+ * <p>What "no duplicates" means. In the topic: this class sends each row once per run, and the
+ * idempotent producer keeps its own retries from duplicating records. That is not a promise of
+ * exactly one copy: a rerun after a failure appends the file's records again (idempotence does not
+ * span producer sessions), and a broker that shuts down with batches in flight may keep a few twice
+ * (seen in tests: 13 to 18 of 50 000 rows across a restart of the only broker). Every copy is
+ * identical (same key, record key, revision and value; only the {@code tw.published-at} header
+ * differs). Downstream: the topology treats a revision it has already seen as a no-op, so its
+ * outputs are those of one clean run. Dead letters of a rerun file are appended again.
  *
  * <p>Values are serialized with the serdes of the {@link Topics} registry, so the producer itself
  * moves bytes; tests hand in a {@code MockProducer<byte[], byte[]>}.
@@ -64,15 +91,21 @@ public final class KafkaPublisher implements AutoCloseable {
   /** Rejections kept in a {@link PublishReport}; all of them go to the dead-letter topic. */
   public static final int REJECTIONS_KEPT = 20;
 
+  /** How long Kafka may be unreachable before a file fails, unless the client settings say. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
+
   private final Producer<byte[], byte[]> producer;
   private final Topics topics;
   private final RecordChecks checks;
+  private final String servers;
+  private final Duration timeout;
+  private volatile Consumer<String> notices = LOG::warn;
 
   /** A publisher on a given producer (a {@code MockProducer} in tests). */
   public KafkaPublisher(Producer<byte[], byte[]> producer, Topics topics, RecordChecks checks) {
-    this.producer = producer;
-    this.topics = topics;
-    this.checks = checks;
+    this(producer, topics, checks, "the Kafka cluster", DEFAULT_TIMEOUT);
   }
 
   /**
@@ -82,13 +115,29 @@ public final class KafkaPublisher implements AutoCloseable {
    *     #producerProperties}
    */
   public KafkaPublisher(Topics topics, Properties producerProperties) {
+    this(producerProperties(producerProperties), topics);
+  }
+
+  private KafkaPublisher(Properties settings, Topics topics) {
     this(
-        new KafkaProducer<>(
-            producerProperties(producerProperties),
-            new ByteArraySerializer(),
-            new ByteArraySerializer()),
+        new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer()),
         topics,
-        RecordChecks.systemUtc());
+        RecordChecks.systemUtc(),
+        settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "the Kafka cluster"),
+        Duration.ofMillis(millis(settings, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)));
+  }
+
+  private KafkaPublisher(
+      Producer<byte[], byte[]> producer,
+      Topics topics,
+      RecordChecks checks,
+      String servers,
+      Duration timeout) {
+    this.producer = producer;
+    this.topics = topics;
+    this.checks = checks;
+    this.servers = servers;
+    this.timeout = timeout;
   }
 
   /** Same as {@link #KafkaPublisher(Topics, Properties)}. */
@@ -97,9 +146,23 @@ public final class KafkaPublisher implements AutoCloseable {
   }
 
   /**
+   * Where the notices go while Kafka does not answer (one line every few seconds, naming the file,
+   * the broker and the records confirmed so far); logged as warnings unless set.
+   */
+  public void onWaiting(Consumer<String> notices) {
+    this.notices = notices;
+  }
+
+  /**
    * The producer settings: a copy of {@code client} (never modified) with idempotence and {@code
    * acks=all} forced, and defaults for batching, compression and delivery timeout where the caller
    * set none. Serializers are not taken from the caller: the topic serdes produce the bytes.
+   *
+   * <p>The delivery timeout ({@link #DEFAULT_TIMEOUT} unless set) is the one bound on an
+   * unreachable cluster: {@code max.block.ms} (waiting for metadata or buffer space) defaults to
+   * it, and {@code request.timeout.ms} is shortened under it, as the client requires.
+   *
+   * @throws ConfigException when a timeout setting is not a number of milliseconds
    */
   public static Properties producerProperties(Properties client) {
     Properties p = new Properties();
@@ -110,8 +173,27 @@ public final class KafkaPublisher implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    p.putIfAbsent(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DEFAULT_TIMEOUT.toMillis()));
+    long delivery = millis(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+    // Without this a send waits up to 60 s for metadata per record: a file of a thousand rows
+    // and no broker would block for most of a day.
+    p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(delivery));
+    // The client refuses delivery.timeout.ms < linger.ms + request.timeout.ms (30 s by default).
+    long linger = millis(p, ProducerConfig.LINGER_MS_CONFIG);
+    p.putIfAbsent(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        Long.toString(Math.max(1, Math.min(30_000, delivery - linger))));
     return p;
+  }
+
+  private static long millis(Properties p, String key) {
+    Object value = p.get(key);
+    try {
+      return Long.parseLong(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, value, "not a number of milliseconds");
+    }
   }
 
   /** Publishes one file as fast as possible, without a progress bar; see the long form. */
@@ -125,8 +207,10 @@ public final class KafkaPublisher implements AutoCloseable {
    *
    * @param rate records per second; 0 for as fast as possible
    * @param progress show a progress bar on stderr
-   * @throws IOException when the file cannot be read or Kafka did not take a record; the message
-   *     names the file
+   * @throws KafkaUnavailableException when Kafka did not acknowledge every record within the
+   *     delivery timeout; the message names the file, the broker and the records confirmed
+   * @throws IOException when the file cannot be read or Kafka refused a record; the message names
+   *     the file
    */
   public PublishReport publish(
       Path file, InputFormat format, ReaderOptions options, int rate, boolean progress)
@@ -134,40 +218,57 @@ public final class KafkaPublisher implements AutoCloseable {
     String name = file.getFileName().toString();
     Pacer pacer = new Pacer(rate);
     long[] counts = new long[2];
+    long[] line = new long[1];
     Map<String, Long> skipped = new TreeMap<>();
     List<Rejection> rejections = new ArrayList<>();
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    try (ProgressBar bar = progress ? bar(file) : null) {
-      format
-          .reader(checks, options)
-          .read(
-              file,
-              row -> {
-                pace(pacer);
-                if (row instanceof Parsed.Accepted<? extends SpecificRecord> a) {
-                  send(name, a.record(), failure);
-                  counts[0]++;
-                } else if (row instanceof Parsed.Rejected<? extends SpecificRecord> r) {
-                  deadLetter(name, r.rejection(), failure);
-                  counts[1]++;
-                  if (rejections.size() < REJECTIONS_KEPT) {
-                    rejections.add(r.rejection());
+    Tally tally = new Tally();
+    boolean stopped = false;
+    ScheduledExecutorService watch = watch(name, tally);
+    try {
+      try (ProgressBar bar = progress ? bar(file) : null) {
+        format
+            .reader(checks, options)
+            .read(
+                file,
+                row -> {
+                  if (tally.failure.get() != null) {
+                    // The next sends would wait out the same timeout, record after record.
+                    throw new Stop();
                   }
-                } else if (row instanceof Parsed.Skipped<? extends SpecificRecord> s) {
-                  skipped.merge(s.reason(), 1L, Long::sum);
-                }
-                if (bar != null) {
-                  bar.step();
-                }
-              });
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof InterruptedIOException) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedException("publishing " + name + " interrupted");
+                  pace(pacer);
+                  line[0] = row.line();
+                  if (row instanceof Parsed.Accepted<? extends SpecificRecord> a) {
+                    send(name, a.record(), tally);
+                    counts[0]++;
+                  } else if (row instanceof Parsed.Rejected<? extends SpecificRecord> r) {
+                    deadLetter(name, r.rejection(), tally);
+                    counts[1]++;
+                    if (rejections.size() < REJECTIONS_KEPT) {
+                      rejections.add(r.rejection());
+                    }
+                  } else if (row instanceof Parsed.Skipped<? extends SpecificRecord> s) {
+                    skipped.merge(s.reason(), 1L, Long::sum);
+                  }
+                  if (bar != null) {
+                    bar.step();
+                  }
+                });
+      } catch (Stop e) {
+        stopped = true;
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof InterruptedIOException) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedException("publishing " + name + " interrupted");
+        }
+        throw e.getCause();
       }
-      throw e.getCause();
+      flush(
+          name,
+          tally,
+          stopped ? ", the rest of the file not sent (stopped after line " + line[0] + ")" : "");
+    } finally {
+      watch.shutdownNow();
     }
-    flush(name, failure);
     return new PublishReport(name, format, counts[0], counts[1], skipped, List.copyOf(rejections));
   }
 
@@ -177,27 +278,103 @@ public final class KafkaPublisher implements AutoCloseable {
    * @throws IOException when Kafka did not take one of them
    */
   public void publishRecords(Iterable<? extends SpecificRecord> records) throws IOException {
-    AtomicReference<Exception> failure = new AtomicReference<>();
+    Tally tally = new Tally();
     for (SpecificRecord record : records) {
-      try {
-        send("records", record, failure);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
+      if (tally.failure.get() != null) {
+        break;
       }
+      send("records", record, tally);
     }
-    flush("records", failure);
+    flush("records", tally, "");
   }
 
-  private void flush(String name, AtomicReference<Exception> failure) throws IOException {
+  /**
+   * Waits for every record sent, then fails unless each was acknowledged.
+   *
+   * @param stopped why the rest of the input was not sent, or empty
+   */
+  private void flush(String name, Tally tally, String stopped) throws IOException {
     try {
       producer.flush();
     } catch (KafkaException e) {
-      failure.compareAndSet(null, e);
+      tally.failure.compareAndSet(null, e);
     }
-    Exception e = failure.get();
-    if (e != null) {
-      throw new IOException(name + ": Kafka did not accept every record: " + e.getMessage(), e);
+    Exception e = tally.failure.get();
+    long sent = tally.sent.get();
+    long confirmed = tally.confirmed.get();
+    if (e == null && confirmed == sent) {
+      return;
     }
+    String counts =
+        confirmed
+            + " of "
+            + sent
+            + " records sent were confirmed, "
+            + tally.failed.get()
+            + " failed"
+            + stopped
+            + ": "
+            + (e == null ? "no error reported" : e.getMessage());
+    if (e instanceof RetriableException) {
+      throw new KafkaUnavailableException(
+          name
+              + ": Kafka at "
+              + servers
+              + " did not acknowledge every record within "
+              + human(timeout)
+              + "; "
+              + counts
+              + ". Check that the broker is running and reachable from here (address, port,"
+              + " firewall, its advertised.listeners), the security settings (--client-config)"
+              + " and that the topics exist; --timeout waits longer. Rerunning the same file is"
+              + " safe: records already confirmed are sent again with the same key and revision,"
+              + " which the topology ignores.",
+          e);
+    }
+    throw new IOException(name + ": Kafka did not accept every record: " + counts, e);
+  }
+
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /**
+   * A notice every few seconds while records wait for an acknowledgement that does not come (the
+   * client retries on its own, silently: its connection warnings are not shown).
+   */
+  private ScheduledExecutorService watch(String name, Tally tally) {
+    long every = Math.max(1_000, Math.min(10_000, timeout.toMillis() / 4));
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tradewatch-publish-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    watch.scheduleWithFixedDelay(
+        () -> {
+          long sent = tally.sent.get();
+          long confirmed = tally.confirmed.get();
+          long quiet = (System.nanoTime() - tally.lastAnswer) / 1_000_000;
+          if (sent > confirmed + tally.failed.get() && quiet >= every) {
+            notices.accept(
+                name
+                    + ": waiting for Kafka at "
+                    + servers
+                    + ": "
+                    + confirmed
+                    + " of "
+                    + sent
+                    + " records sent confirmed so far, no answer for "
+                    + human(Duration.ofSeconds(quiet / 1000))
+                    + "; retrying for up to "
+                    + human(timeout));
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+    return watch;
   }
 
   private static void pace(Pacer pacer) {
@@ -208,26 +385,20 @@ public final class KafkaPublisher implements AutoCloseable {
     }
   }
 
-  private void send(String file, SpecificRecord record, AtomicReference<Exception> failure) {
+  private void send(String file, SpecificRecord record, Tally tally) {
     if (record instanceof TradeRecord r) {
-      send(
-          file, topics.tradeRecords(), Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r), failure);
+      send(file, topics.tradeRecords(), Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r), tally);
     } else if (record instanceof FdiRecord r) {
-      send(file, topics.fdiRecords(), Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r), failure);
+      send(file, topics.fdiRecords(), Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r), tally);
     } else if (record instanceof TargetDefinition t) {
-      send(file, topics.targets(), Keys.targetMessageKey(t), t, Keys.targetTimestamp(t), failure);
+      send(file, topics.targets(), Keys.targetMessageKey(t), t, Keys.targetTimestamp(t), tally);
     } else {
       throw new IllegalArgumentException("unexpected record " + record.getClass());
     }
   }
 
   private <V> void send(
-      String file,
-      Topic<String, V> topic,
-      String key,
-      V value,
-      long timestamp,
-      AtomicReference<Exception> failure) {
+      String file, Topic<String, V> topic, String key, V value, long timestamp, Tally tally) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     RecordHeaders headers = new RecordHeaders();
@@ -235,10 +406,10 @@ public final class KafkaPublisher implements AutoCloseable {
     send(
         file,
         new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes, headers),
-        failure);
+        tally);
   }
 
-  private void deadLetter(String file, Rejection rejection, AtomicReference<Exception> failure) {
+  private void deadLetter(String file, Rejection rejection, Tally tally) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(HEADER_FILE, utf8(rejection.file()));
     headers.add(HEADER_LINE, utf8(Long.toString(rejection.line())));
@@ -253,27 +424,21 @@ public final class KafkaPublisher implements AutoCloseable {
             utf8(rejection.file()),
             utf8(rejection.raw()),
             headers),
-        failure);
+        tally);
   }
 
   /**
-   * Sends asynchronously; a failure reported to the callback surfaces at the flush. A send that
-   * fails at once (metadata timeout, closed producer) stops the file: the next would fail alike.
+   * Sends asynchronously; the callback counts the answer. The client reports most failures to the
+   * callback, even those it detects at once (no metadata within {@code max.block.ms}); a send that
+   * throws (a closed producer) is counted the same way. Either stops the file at the next row.
    */
-  private void send(
-      String file, ProducerRecord<byte[], byte[]> record, AtomicReference<Exception> failure) {
-    Callback callback =
-        (metadata, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-          }
-        };
+  private void send(String file, ProducerRecord<byte[], byte[]> record, Tally tally) {
+    tally.sent.incrementAndGet();
     try {
-      producer.send(record, callback);
+      producer.send(record, tally);
     } catch (KafkaException e) {
-      throw new UncheckedIOException(
-          new IOException(
-              file + ": Kafka refused a record for " + record.topic() + ": " + e.getMessage(), e));
+      LOG.debug("{}: Kafka refused a record for {}", file, record.topic(), e);
+      tally.onCompletion(null, e);
     }
   }
 
@@ -299,5 +464,32 @@ public final class KafkaPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close();
+  }
+
+  /** The answers to one file's sends, counted on the client's I/O thread. */
+  private static final class Tally implements Callback {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong confirmed = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicReference<Exception> failure = new AtomicReference<>();
+    volatile long lastAnswer = System.nanoTime();
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception e) {
+      if (e == null) {
+        confirmed.incrementAndGet();
+        lastAnswer = System.nanoTime();
+      } else {
+        failed.incrementAndGet();
+        failure.compareAndSet(null, e);
+      }
+    }
+  }
+
+  /** Ends reading a file once a send has failed. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
   }
 }

@@ -199,6 +199,42 @@ class PublishCommandTest {
   }
 
   @Test
+  void passesTimeoutAsDeliveryAndBlockingTimeoutsOverTheClientConfig() throws Exception {
+    Path config = file("client.properties", "delivery.timeout.ms=999999\nmax.block.ms=999999\n");
+    Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers=b:9092",
+            "--client-config",
+            config.toString(),
+            "--timeout",
+            "30s",
+            "--no-progress",
+            trade.toString());
+
+    assertThat(exit).isZero();
+    assertThat(clientSettings.get(0))
+        .containsEntry("delivery.timeout.ms", "30000")
+        .containsEntry("max.block.ms", "30000");
+    assertThat(KafkaPublisher.producerProperties(clientSettings.get(0)))
+        .as("a request must fit in the delivery timeout, or the client refuses to start")
+        .containsEntry("request.timeout.ms", "29980");
+  }
+
+  @Test
+  void exitsWithTwoOnATimeoutThatIsNotAPositiveDuration() throws Exception {
+    Path trade = file("trade.csv", TRADE_HEADER);
+
+    assertThat(run("--bootstrap-servers=b:9092", "--timeout", "0s", trade.toString()))
+        .isEqualTo(PublishCommand.USAGE);
+    assertThat(run("--bootstrap-servers=b:9092", "--timeout", "soon", trade.toString()))
+        .isEqualTo(PublishCommand.USAGE);
+    assertThat(err.toString()).contains("'soon' is not a positive duration");
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
   void helpListsTheExitCodesAndNeedsNoBroker() {
     int exit = run("--help");
 
@@ -206,6 +242,7 @@ class PublishCommandTest {
     assertThat(out.toString())
         .contains("--bootstrap-servers", "--client-config", "--topic-prefix", "--format")
         .contains("3  some rows rejected")
-        .contains("2  usage error");
+        .contains("2  usage error")
+        .contains("5  Kafka unreachable");
   }
 }

@@ -185,8 +185,10 @@ class KafkaPublisherTest {
                 + "KZ-BNS,KAZ,ARM,M,2023,TOTAL,1.00\n");
 
     assertThatThrownBy(() -> publisher.publish(file, InputFormat.TRADE, ReaderOptions.defaults()))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(KafkaUnavailableException.class)
         .hasMessageContaining("trade.csv")
+        .hasMessageContaining("0 of 1 records sent were confirmed, 1 failed")
+        .hasMessageContaining("stopped after line 2")
         .hasMessageContaining("no metadata");
   }
 
