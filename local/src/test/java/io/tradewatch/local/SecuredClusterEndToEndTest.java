@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.broker.SecureListeners;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +40,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -138,6 +141,23 @@ class SecuredClusterEndToEndTest {
             clientProperties(cluster.saslBootstrapServers(), scramConfig),
             Topics.withPrefix(Topics.DEFAULT_PREFIX).tradeAnnual());
     assertThat(annual.get(KZ_2023).getExportsUsd()).isEqualTo(KZ_2023_EXPORTS);
+
+    // and a replay of the demo's application over SCRAM recomputes the same outputs
+    int replayed =
+        run(
+            "replay",
+            "--application-id",
+            "tradewatch-demo",
+            "--output-version",
+            "7",
+            "--partitions",
+            "1",
+            "--bootstrap-servers",
+            cluster.saslBootstrapServers(),
+            "--client-config",
+            scramConfig.toString());
+    assertThat(replayed).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Replay 7 into").contains("Identical to the live outputs.");
     assertNoSecretIn(out.toString() + err.toString());
   }
 
@@ -166,6 +186,18 @@ class SecuredClusterEndToEndTest {
       logs = publish.out() + publish.err();
     }
 
+    // and a webhook receiving alert events
+    List<String> alerts = new CopyOnWriteArrayList<>();
+    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    hook.start();
+
     // when the topology runs with SCRAM in a process of its own, serving the dashboard
     try (CliProcess run =
         CliProcess.start(
@@ -181,7 +213,9 @@ class SecuredClusterEndToEndTest {
             "--state-dir",
             dir.resolve("run-state").toString(),
             "--http-port",
-            "0")) {
+            "0",
+            "--alert-webhook",
+            "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook")) {
       String url =
           await()
               .atMost(Duration.ofMinutes(2))
@@ -215,8 +249,20 @@ class SecuredClusterEndToEndTest {
       for (InetAddress external : nonLoopbackAddresses()) {
         assertRefused(external, address.getPort());
       }
+      // and the alert reached the webhook (its consumer and dead-letter producer authenticated)
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .untilAsserted(
+              () ->
+                  assertThat(alerts)
+                      .anySatisfy(
+                          body ->
+                              assertThat(body)
+                                  .contains("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023")));
       run.stop();
       logs += run.out() + run.err();
+    } finally {
+      hook.stop(0);
     }
 
     // and the logs show the clients' configuration, with every secret masked
