@@ -2,13 +2,26 @@ package io.tradewatch.broker;
 
 import io.tradewatch.schemas.Topic;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.authenticator.CredentialCache;
+import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -20,20 +33,27 @@ import org.slf4j.LoggerFactory;
  * A real Kafka cluster in KRaft mode (no ZooKeeper) inside this JVM, for the local mode and the
  * tests: combined broker+controller nodes, data in a temporary directory removed on close.
  *
+ * <p>Optionally with client listeners that authenticate (SASL) or encrypt (TLS), see {@link
+ * SecureListeners}.
+ *
  * <p>This is the only class that touches Kafka's internal test kit ({@code KafkaClusterTestKit},
  * {@code TestKitNodes}, {@code BrokerServer}), so a Kafka upgrade that changes it changes one file.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
 
+  private static final Duration SCRAM_READY_TIMEOUT = Duration.ofSeconds(30);
+
   private final KafkaClusterTestKit cluster;
   private final int brokers;
   private final short replication;
+  private final SecureListeners secure;
 
-  private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokers) {
+  private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokers, SecureListeners secure) {
     this.cluster = cluster;
     this.brokers = brokers;
     this.replication = (short) Math.min(3, brokers);
+    this.secure = secure;
   }
 
   /**
@@ -41,6 +61,15 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
    * until every broker serves: 1 for ordinary use, 3 for replication and broker-failure tests.
    */
   public static EmbeddedKafkaCluster start(int brokers) {
+    return start(brokers, SecureListeners.none());
+  }
+
+  /**
+   * As {@link #start(int)}, with the SASL and TLS client listeners of {@code secure} on every
+   * broker besides the plaintext one ({@link #saslBootstrapServers()}, {@link
+   * #tlsBootstrapServers()}). Returns once SCRAM users can log in on every broker.
+   */
+  public static EmbeddedKafkaCluster start(int brokers, SecureListeners secure) {
     if (brokers < 1) {
       throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
     }
@@ -58,8 +87,25 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             .build();
     KafkaClusterTestKit cluster = null;
     try {
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+      // Every node is combined, so the test kit's listeners are the same on each: its broker
+      // listener (also inter-broker) and its controller listener, both plaintext, on free ports.
+      secure
+          .brokerConfig(
+              nodes.brokerListenerName().value()
+                  + "://localhost:0,"
+                  + nodes.controllerListenerName().value()
+                  + "://localhost:0",
+              nodes.brokerListenerName().value()
+                  + ":"
+                  + nodes.brokerListenerProtocol().name
+                  + ","
+                  + nodes.controllerListenerName().value()
+                  + ":"
+                  + nodes.controllerListenerProtocol().name)
+          .forEach(builder::setConfigProp);
       cluster =
-          new KafkaClusterTestKit.Builder(nodes)
+          builder
               .setConfigProp("unstable.feature.versions.enable", "false")
               // Internal topics cannot have more replicas than there are brokers: with the
               // defaults (3) consumer groups and transactions hang on one broker without an error.
@@ -90,6 +136,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
+      if (secure.hasSasl()) {
+        addScramUsers(cluster, secure.saslUsers());
+      }
     } catch (Exception e) {
       closeQuietly(cluster);
       if (e instanceof InterruptedException) {
@@ -97,14 +146,62 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       }
       throw new IllegalStateException("Cannot start the embedded Kafka cluster: " + e, e);
     }
-    EmbeddedKafkaCluster ready = new EmbeddedKafkaCluster(cluster, brokers);
+    EmbeddedKafkaCluster ready = new EmbeddedKafkaCluster(cluster, brokers, secure);
     LOG.info(
-        "Embedded KRaft cluster of {} broker(s) at {} ready in {} ms (data in {})",
+        "Embedded KRaft cluster of {} broker(s) at {}{}{} ready in {} ms (data in {})",
         brokers,
         ready.bootstrapServers(),
+        secure.hasSasl() ? ", SASL_PLAINTEXT at " + ready.saslBootstrapServers() : "",
+        secure.hasTls() ? ", SSL at " + ready.tlsBootstrapServers() : "",
         (System.nanoTime() - started) / 1_000_000,
         nodes.baseDirectory());
     return ready;
+  }
+
+  /**
+   * SCRAM credentials are cluster metadata, not broker config: they are written through the
+   * controller and reach each broker's credential cache a moment later. A client logging in before
+   * that fails, so this waits until every broker knows every user.
+   */
+  private static void addScramUsers(KafkaClusterTestKit cluster, Map<String, String> users)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<UserScramCredentialAlteration> upserts =
+        users.entrySet().stream()
+            .<UserScramCredentialAlteration>map(
+                user ->
+                    new UserScramCredentialUpsertion(
+                        user.getKey(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                        user.getValue()))
+            .toList();
+    try (Admin admin = cluster.admin()) {
+      admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+    }
+    long deadline = System.nanoTime() + SCRAM_READY_TIMEOUT.toNanos();
+    while (!scramUsersKnown(cluster, users.keySet())) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "SCRAM users "
+                + users.keySet()
+                + " not known to every broker in "
+                + SCRAM_READY_TIMEOUT);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static boolean scramUsersKnown(KafkaClusterTestKit cluster, Set<String> users) {
+    for (BrokerServer broker : cluster.brokers().values()) {
+      CredentialCache.Cache<ScramCredential> cache =
+          broker
+              .credentialProvider()
+              .credentialCache
+              .cache(ScramMechanism.SCRAM_SHA_512.mechanismName(), ScramCredential.class);
+      if (cache == null || users.stream().anyMatch(user -> cache.get(user) == null)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -125,6 +222,40 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
   public String bootstrapServers() {
     return cluster.bootstrapServers();
+  }
+
+  /**
+   * The SASL_PLAINTEXT listener of every running broker ({@code PLAIN} or {@code SCRAM-SHA-512}
+   * with the users of {@link SecureListeners#withSaslUser}). Its ports are chosen at start-up, and
+   * again when a broker restarts.
+   *
+   * @throws IllegalStateException when the cluster was started without SASL users
+   */
+  public String saslBootstrapServers() {
+    if (!secure.hasSasl()) {
+      throw new IllegalStateException("No SASL listener: start the cluster with a SASL user");
+    }
+    return listenerAddresses(SecureListeners.SASL_LISTENER);
+  }
+
+  /**
+   * The SSL listener of every running broker; its certificate is the key store's given to {@link
+   * SecureListeners#withTls}. Ports as for {@link #saslBootstrapServers()}.
+   *
+   * @throws IllegalStateException when the cluster was started without TLS
+   */
+  public String tlsBootstrapServers() {
+    if (!secure.hasTls()) {
+      throw new IllegalStateException("No TLS listener: start the cluster with a key store");
+    }
+    return listenerAddresses(SecureListeners.TLS_LISTENER);
+  }
+
+  private String listenerAddresses(String listener) {
+    ListenerName name = new ListenerName(listener);
+    return cluster.brokers().values().stream()
+        .map(broker -> "localhost:" + broker.boundPort(name))
+        .collect(Collectors.joining(","));
   }
 
   public int brokers() {
