@@ -1,5 +1,6 @@
 package io.tradewatch.schemas;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -24,8 +25,18 @@ public record Topic<K, V>(
    * Records carry the start of their statistical period as timestamp (2005 for a 2005 figure), so
    * time-based retention would delete them at once: inputs are kept for ever (they are what a
    * replay reads, revisions included).
+   *
+   * <p>The broker also rolls a new log segment whenever a batch's timestamps lie more than {@code
+   * segment.ms} (7 days) after the segment's first: with period timestamps that is nearly every
+   * batch of a history, and a topic kept for ever would pile up thousands of tiny segment files.
+   * Segments roll by size instead.
    */
-  static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+  static final Map<String, String> KEEP_FOREVER =
+      Map.of(
+          "retention.ms",
+          "-1",
+          "segment.ms",
+          Long.toString(Duration.ofDays(365L * 1000).toMillis()));
 
   /** Outputs keep the latest value per key, for ever. */
   static final Map<String, String> LATEST_PER_KEY =

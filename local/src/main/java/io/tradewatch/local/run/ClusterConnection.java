@@ -38,4 +38,14 @@ public record ClusterConnection(String bootstrapServers, Map<String, String> cli
   public boolean isEmbedded() {
     return bootstrapServers == null || bootstrapServers.isBlank();
   }
+
+  /** Names the client settings, never their values (passwords, keys). */
+  @Override
+  public String toString() {
+    return "ClusterConnection[bootstrapServers="
+        + (isEmbedded() ? "(embedded)" : bootstrapServers)
+        + ", clientProperties="
+        + new java.util.TreeSet<>(clientProperties.keySet())
+        + "]";
+  }
 }

@@ -280,4 +280,32 @@ public record StreamsSettings(
       throw new IllegalArgumentException(key + " " + problem);
     }
   }
+
+  /** Every setting except the client properties' values, which may hold passwords and keys. */
+  @Override
+  public String toString() {
+    return "StreamsSettings[bootstrapServers="
+        + bootstrapServers
+        + ", applicationId="
+        + applicationId
+        + ", topicPrefix="
+        + topicPrefix
+        + ", outputPrefix="
+        + outputPrefix
+        + ", stateDir="
+        + stateDir
+        + ", processingGuarantee="
+        + processingGuarantee
+        + ", threads="
+        + threads
+        + ", commitInterval="
+        + commitInterval
+        + ", clientProperties="
+        + new java.util.TreeSet<>(clientProperties.keySet())
+        + ", cifFobFactor="
+        + cifFobFactor
+        + ", alertRules="
+        + alertRules.rules().size()
+        + " rules]";
+  }
 }

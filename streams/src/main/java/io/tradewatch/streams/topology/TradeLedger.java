@@ -85,9 +85,11 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
                 .withCachingEnabled(),
+            // In memory (restored from its changelog): it holds only the years waiting for the
+            // next emission, and RocksDB would keep every removed one as a tombstone that each
+            // emission's scan has to step over.
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
-                .withCachingEnabled());
+                Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES));
       }
     };
   }
