@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Bad input is never fatal: bytes that are not our Avro, unknown schema fingerprints, truncated
  * records and semantically invalid records go to the dead-letter topic with headers saying where
  * they came from and why; the good records mixed with them all reach the outputs. 10 000 bad
- * records of nine kinds, about 900 good ones with distinct keys.
+ * records of eight kinds, about 900 good ones with distinct keys.
  */
 class BadInputEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
