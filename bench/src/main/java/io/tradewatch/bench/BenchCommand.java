@@ -72,6 +72,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeout-s", description = "longest single drain (default 1800)")
   long timeoutSeconds = DEFAULTS.timeout().toSeconds();
 
+  @Option(
+      names = "--commit-interval-ms",
+      description =
+          "commit interval of the topology, which is also how often its caches fold updates"
+              + " (default: the application's, 200)")
+  long commitIntervalMs = DEFAULTS.commitInterval().toMillis();
+
   @Option(names = "--markdown", description = "also write the Markdown results to this file")
   Path markdown;
 
@@ -92,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
               e2eRate,
               e2eGuarantees,
               Duration.ofMillis(quietMs),
-              Duration.ofSeconds(timeoutSeconds));
+              Duration.ofSeconds(timeoutSeconds),
+              Duration.ofMillis(commitIntervalMs));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;

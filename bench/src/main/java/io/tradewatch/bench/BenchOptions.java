@@ -1,5 +1,6 @@
 package io.tradewatch.bench;
 
+import io.tradewatch.streams.app.StreamsSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,7 +34,8 @@ public record BenchOptions(
     int e2eRate,
     List<String> e2eGuarantees,
     Duration quietPeriod,
-    Duration timeout) {
+    Duration timeout,
+    Duration commitInterval) {
 
   public static final long DEFAULT_RECORDS = 2_000_000;
 
@@ -55,6 +57,10 @@ public record BenchOptions(
     }
     require(!quietPeriod.isNegative(), "--quiet-ms", "must be 0 or more");
     require(timeout.compareTo(Duration.ofSeconds(1)) >= 0, "--timeout-s", "must be at least 1");
+    require(
+        commitInterval.compareTo(Duration.ofMillis(1)) >= 0,
+        "--commit-interval-ms",
+        "must be at least 1");
   }
 
   /** The defaults of the command line: 2 M records, 1 warm-up, median of 3. */
@@ -71,7 +77,8 @@ public record BenchOptions(
         0,
         List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
         Duration.ofSeconds(2),
-        Duration.ofMinutes(30));
+        Duration.ofMinutes(30),
+        StreamsSettings.DEFAULT_COMMIT_INTERVAL);
   }
 
   private static void require(boolean ok, String option, String problem) {

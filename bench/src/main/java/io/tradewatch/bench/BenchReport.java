@@ -95,12 +95,13 @@ public record BenchReport(
     md.append(
             String.format(
                 Locale.ROOT,
-                "Records: %,d synthetic (seed %d), %d partition(s), %d stream thread(s); %d"
-                    + " warm-up pass(es) discarded, median of %d run(s).%n%n",
+                "Records: %,d synthetic (seed %d), %d partition(s), %d stream thread(s), commit"
+                    + " interval %d ms; %d warm-up pass(es) discarded, median of %d run(s).%n%n",
                 options.records(),
                 options.seed(),
                 options.partitions(),
                 options.threads(),
+                options.commitInterval().toMillis(),
                 options.warmups(),
                 options.runs()))
         .append(

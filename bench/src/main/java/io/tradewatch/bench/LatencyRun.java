@@ -65,7 +65,8 @@ final class LatencyRun {
             .withApplicationId(applicationId)
             .withTopicPrefix(topics.prefix())
             .withProcessingGuarantee(guarantee)
-            .withThreads(options.threads());
+            .withThreads(options.threads())
+            .withCommitInterval(options.commitInterval());
     LatencyConsumer consumer = new LatencyConsumer(clientProperties, topics);
     Thread reader = new Thread(consumer, "bench-latency-consumer");
     try (TradewatchApp app = new TradewatchApp(settings)) {

@@ -65,7 +65,8 @@ final class TopologyDrain {
             .withTopicPrefix(inputs.prefix())
             .withOutputPrefix(topics.outputPrefix())
             .withProcessingGuarantee(guarantee)
-            .withThreads(options.threads());
+            .withThreads(options.threads())
+            .withCommitInterval(options.commitInterval());
     Set<String> inputNames = new HashSet<>();
     inputs.inputs().forEach(t -> inputNames.add(t.name()));
     List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();
@@ -125,6 +126,11 @@ final class TopologyDrain {
                     .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-repartition"))
                     .toList());
         long written = offsets.sumEnds(outputNames);
+        if (LOG.isDebugEnabled()) {
+          for (String name : watched) {
+            LOG.debug("{}: {} records", name, offsets.sumEnds(List.of(name)));
+          }
+        }
         LOG.info(
             "{}: {} records in {} s; {} changelog, {} repartition, {} output records",
             applicationId,

@@ -31,7 +31,8 @@ class BenchmarkSmokeTest {
             100,
             List.of(StreamsConfig.EXACTLY_ONCE_V2),
             Duration.ofMillis(300),
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2),
+            Duration.ofMillis(200));
 
     BenchReport report = new Benchmark(options).run();
 

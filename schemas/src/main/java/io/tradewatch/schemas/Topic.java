@@ -22,25 +22,36 @@ public record Topic<K, V>(
     String description,
     Map<String, String> configs) {
   /**
+   * A {@code segment.ms} of 1000 years: segments roll by size only. The broker rolls a new log
+   * segment whenever a batch's timestamps lie more than {@code segment.ms} (7 days by default)
+   * after the segment's first; with period timestamps that is nearly every batch of a history, and
+   * each roll creates new index files.
+   */
+  public static final String SEGMENT_MS_NEVER_BY_TIME =
+      Long.toString(Duration.ofDays(365L * 1000).toMillis());
+
+  /**
    * Records carry the start of their statistical period as timestamp (2005 for a 2005 figure), so
    * time-based retention would delete them at once: inputs are kept for ever (they are what a
-   * replay reads, revisions included).
-   *
-   * <p>The broker also rolls a new log segment whenever a batch's timestamps lie more than {@code
-   * segment.ms} (7 days) after the segment's first: with period timestamps that is nearly every
-   * batch of a history, and a topic kept for ever would pile up thousands of tiny segment files.
-   * Segments roll by size instead.
+   * replay reads, revisions included), and roll segments by size.
    */
   static final Map<String, String> KEEP_FOREVER =
+      Map.of("retention.ms", "-1", "segment.ms", SEGMENT_MS_NEVER_BY_TIME);
+
+  /**
+   * Outputs keep the latest value per key, for ever; segments roll by size (64 MiB, so that
+   * compaction, which never touches the active segment, gets to work).
+   */
+  static final Map<String, String> LATEST_PER_KEY =
       Map.of(
+          "cleanup.policy",
+          "compact",
           "retention.ms",
           "-1",
           "segment.ms",
-          Long.toString(Duration.ofDays(365L * 1000).toMillis()));
-
-  /** Outputs keep the latest value per key, for ever. */
-  static final Map<String, String> LATEST_PER_KEY =
-      Map.of("cleanup.policy", "compact", "retention.ms", "-1");
+          SEGMENT_MS_NEVER_BY_TIME,
+          "segment.bytes",
+          Integer.toString(64 << 20));
 
   /** Dead letters are stamped when rejected; they age out after the default retention. */
   static final Map<String, String> BROKER_DEFAULTS = Map.of();

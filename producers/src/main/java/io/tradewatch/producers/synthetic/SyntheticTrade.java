@@ -138,7 +138,7 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
         TradeRecord revised =
             TradeRecord.newBuilder(old)
                 .setRevision(old.getRevision() + 1)
-                .setValueUsd(value())
+                .setValueUsd(revised(old.getValueUsd()))
                 .build();
         recent[slot] = revised;
         return revised;
@@ -211,7 +211,7 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
             .setMonth(period)
             .setHsCode(hs)
             .setHsLevel(Keys.TOTAL.equals(hs) ? 0 : hs.length())
-            .setValueUsd(value())
+            .setValueUsd(value(source, reporterIso, partnerIso, flow, hs, year, period))
             .setNetWeightKg(null)
             .setQuantity(null)
             .setQuantityUnit(null)
@@ -219,11 +219,35 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
       }
     }
 
-    /** Mostly small figures, a few large ones: 1 000 USD to ~50 M USD, in cents. */
-    private BigDecimal value() {
-      double u = random.nextDouble();
-      long cents = 100_000L + (long) (u * u * u * 5_000_000_000L) + random.nextInt(100);
-      return BigDecimal.valueOf(cents, 2);
+    /**
+     * A figure that moves like trade does: each flow of a product between two countries has its own
+     * level (mostly small, a few large: 1 000 USD to ~50 M USD a month, fixed by the cell, so the
+     * same for every seed), grows ~3 % a year, swings ±10 % with the seasons and ±15 % at random.
+     * Independent random values each month would make every year-over-year comparison jump and
+     * raise alerts on most figures, which real data does not.
+     */
+    private BigDecimal value(
+        String source,
+        String reporter,
+        String partner,
+        Flow flow,
+        String hs,
+        int year,
+        Integer month) {
+      double u =
+          new SplittableRandom(Keys.join(source, reporter, partner, flow, hs).hashCode())
+              .nextDouble();
+      double level = 1_000 + u * u * u * 50_000_000;
+      double trend = Math.pow(1.03, year - FIRST_YEAR);
+      double season = month == null ? 12 : 1 + 0.1 * Math.sin(2 * Math.PI * month / 12);
+      double noise = 0.85 + 0.3 * random.nextDouble();
+      return BigDecimal.valueOf(Math.round(level * trend * season * noise * 100), 2);
+    }
+
+    /** A revision moves a figure by up to ±5 %. */
+    private BigDecimal revised(BigDecimal old) {
+      double factor = 0.95 + 0.1 * random.nextDouble();
+      return old.multiply(BigDecimal.valueOf(factor)).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** An index in [0, n) with most of the mass near 0. */

@@ -1,5 +1,6 @@
 package io.tradewatch.streams.app;
 
+import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -272,6 +274,11 @@ public record StreamsSettings(
         LogAndContinueExceptionHandler.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetter().name());
     p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // Changelog and repartition records carry statistical periods as timestamps, months or years
+    // apart: with time-based rolling (segment.ms, 10 minutes on repartition topics) the broker
+    // would start a new segment, with new index files, for nearly every batch. Roll by size.
+    p.putIfAbsent(
+        StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), Topic.SEGMENT_MS_NEVER_BY_TIME);
     return p;
   }
 

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * Recomputes the annual figures a changed year affects: its own, the next year's (YoY) and the one
  * {@link SeriesCalendar#MULTI_YEAR_SPAN} years later (multi-year multiple and CAGR).
  */
-final class AnnualOutputs implements Processor<String, Integer, String, TradeAnnual> {
+final class AnnualOutputs implements Processor<String, ChangedYear, String, TradeAnnual> {
   private ProcessorContext<String, TradeAnnual> context;
   private SeriesLedgers ledgers;
 
@@ -25,9 +25,9 @@ final class AnnualOutputs implements Processor<String, Integer, String, TradeAnn
   }
 
   @Override
-  public void process(Record<String, Integer> record) {
+  public void process(Record<String, ChangedYear> record) {
     SeriesKey series = SeriesKey.parse(record.key());
-    int changed = record.value();
+    int changed = record.value().year();
     for (int year : new int[] {changed, changed + 1, changed + SeriesCalendar.MULTI_YEAR_SPAN}) {
       YearLedger current = ledger(record.key(), year);
       if (current.isEmpty()) {

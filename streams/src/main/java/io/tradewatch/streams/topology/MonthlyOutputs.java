@@ -9,11 +9,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Recomputes the monthly figures a changed year affects: its own months (YTD and trailing 12
- * months) and those of the next two years (their YoY and trailing-12-month YoY compare with it).
- * Only months with reported figures produce a record.
+ * Recomputes the monthly figures a changed year affects: its own months from the first changed one
+ * on (their YTD and trailing 12 months include it; earlier months do not) and those of the next two
+ * years (their YoY and trailing-12-month YoY compare with it). Only months with reported figures
+ * produce a record.
  */
-final class MonthlyOutputs implements Processor<String, Integer, String, TradeMonthly> {
+final class MonthlyOutputs implements Processor<String, ChangedYear, String, TradeMonthly> {
   private static final int YEARS_AFFECTED = 3;
 
   private ProcessorContext<String, TradeMonthly> context;
@@ -26,9 +27,9 @@ final class MonthlyOutputs implements Processor<String, Integer, String, TradeMo
   }
 
   @Override
-  public void process(Record<String, Integer> record) {
+  public void process(Record<String, ChangedYear> record) {
     SeriesKey series = SeriesKey.parse(record.key());
-    int changed = record.value();
+    int changed = record.value().year();
     for (int year = changed; year < changed + YEARS_AFFECTED; year++) {
       YearLedger current = ledger(record.key(), year);
       if (current.monthsReported() == 0) {
@@ -36,7 +37,8 @@ final class MonthlyOutputs implements Processor<String, Integer, String, TradeMo
       }
       YearLedger before = ledger(record.key(), year - 1);
       YearLedger twoBefore = ledger(record.key(), year - 2);
-      for (int month = 1; month <= 12; month++) {
+      int from = year == changed ? record.value().fromMonth() : 1;
+      for (int month = from; month <= 12; month++) {
         if (current.reported(month)) {
           MonthFigures f = SeriesCalendar.month(year, month, twoBefore, before, current);
           context.forward(

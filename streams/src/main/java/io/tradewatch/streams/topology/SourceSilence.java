@@ -101,8 +101,13 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
       }
       out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
       if (movedOn) {
-        // Every series silent at the new newest month: raised now, or its figures refreshed.
-        forEachLastUpTo(
+        // The series that fall silent at the new newest month. Those silent before stay raised
+        // with the figures of the month they fell silent: refreshing every silent series at each
+        // new month would rewrite thousands of open alerts per month of a history replay.
+        YearMonth silentBefore =
+            newestBefore.map(n -> n.minusMonths(rule.periods())).orElse(YearMonth.of(1, 1));
+        forEachLastBetween(
+            silentBefore,
             newest.minusMonths(rule.periods()),
             a -> {
               if (!a.getSeries().equals(seen.getSeries())) {
@@ -123,11 +128,15 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     }
   }
 
-  /** Visits the series whose last month is {@code latest} or earlier. */
-  private void forEachLastUpTo(YearMonth latest, Consumer<SeriesActivity> visit) {
-    // Index keys are "yyyy-MM|series"; the next month's bare prefix sorts after all of latest's.
+  /** Visits the series whose last month is after {@code after} and no later than {@code latest}. */
+  private void forEachLastBetween(
+      YearMonth after, YearMonth latest, Consumer<SeriesActivity> visit) {
+    if (!latest.isAfter(after)) {
+      return;
+    }
+    // Index keys are "yyyy-MM|series": a month's bare prefix sorts before all of its keys.
     try (KeyValueIterator<String, SeriesActivity> silent =
-        byLast.range(null, latest.plusMonths(1).toString())) {
+        byLast.range(after.plusMonths(1).toString(), latest.plusMonths(1).toString())) {
       silent.forEachRemaining(kv -> visit.accept(kv.value));
     }
   }

@@ -13,6 +13,7 @@ import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  * ledgers, atomically under exactly-once) and emitted by a wall-clock punctuation, which folds
  * every change made in between into one recomputation.
  */
-final class TradeLedger implements Processor<String, TradeRecord, String, Integer> {
+final class TradeLedger implements Processor<String, TradeRecord, String, ChangedYear> {
   static final String CELLS = "trade-period-cells";
   static final String LEDGERS = "trade-series-years";
   static final String CHANGED = "trade-changed-years";
@@ -53,10 +54,8 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
   /** Header of the input that last changed a year, carried to the outputs (latency metrics). */
   static final String PUBLISHED_AT = "tw.published-at";
 
-  private static final byte[] NO_HEADER = new byte[0];
-
   private final Duration emitInterval;
-  private ProcessorContext<String, Integer> context;
+  private ProcessorContext<String, ChangedYear> context;
   private KeyValueStore<String, PeriodCell> cells;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
   private KeyValueStore<String, byte[]> changed;
@@ -69,13 +68,14 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
    * @param emitInterval how often changed years are forwarded (wall clock); the commit interval is
    *     a good choice, since outputs become visible at commits anyway
    */
-  static ProcessorSupplier<String, TradeRecord, String, Integer> supplier(Duration emitInterval) {
+  static ProcessorSupplier<String, TradeRecord, String, ChangedYear> supplier(
+      Duration emitInterval) {
     if (emitInterval.isNegative() || emitInterval.isZero()) {
       throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
     }
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, TradeRecord, String, Integer> get() {
+      public Processor<String, TradeRecord, String, ChangedYear> get() {
         return new TradeLedger(emitInterval);
       }
 
@@ -88,8 +88,11 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
             // In memory (restored from its changelog): it holds only the years waiting for the
             // next emission, and RocksDB would keep every removed one as a tombstone that each
             // emission's scan has to step over.
+            // Cached like the others, so a year changed and emitted within one commit interval
+            // costs no changelog write at all.
             Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES));
+                    Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
+                .withCachingEnabled());
       }
     };
   }
@@ -111,7 +114,7 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
   }
 
   @Override
-  public void init(ProcessorContext<String, Integer> context) {
+  public void init(ProcessorContext<String, ChangedYear> context) {
     this.context = context;
     this.cells = context.getStateStore(CELLS);
     this.ledgers = context.getStateStore(LEDGERS);
@@ -138,7 +141,21 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
             : ledger.withMonth(side, r.getMonth(), resolved);
     ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
     Header publishedAt = record.headers().lastHeader(PUBLISHED_AT);
-    changed.put(ledgerKey, publishedAt == null ? NO_HEADER : publishedAt.value());
+    int fromMonth = r.getMonth() == null ? 1 : r.getMonth();
+    byte[] pending = changed.get(ledgerKey);
+    if (pending != null) {
+      fromMonth = Math.min(fromMonth, pending[0]);
+    }
+    changed.put(ledgerKey, pendingChange(fromMonth, publishedAt));
+  }
+
+  /** The stored value of a pending change: its first month, then the latest input's header. */
+  private static byte[] pendingChange(int fromMonth, Header publishedAt) {
+    byte[] header = publishedAt == null ? new byte[0] : publishedAt.value();
+    byte[] value = new byte[1 + header.length];
+    value[0] = (byte) fromMonth;
+    System.arraycopy(header, 0, value, 1, header.length);
+    return value;
   }
 
   /** Forwards every year changed since the last emission, each once, and forgets them. */
@@ -152,11 +169,15 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Intege
       String series = year.key.substring(0, split);
       int changedYear = Integer.parseInt(year.key.substring(split + 1));
       Headers headers = new RecordHeaders();
-      if (year.value.length > 0) {
-        headers.add(PUBLISHED_AT, year.value);
+      if (year.value.length > 1) {
+        headers.add(PUBLISHED_AT, Arrays.copyOfRange(year.value, 1, year.value.length));
       }
       context.forward(
-          new Record<>(series, changedYear, SeriesKey.startOf(changedYear, 1), headers));
+          new Record<>(
+              series,
+              new ChangedYear(changedYear, year.value[0]),
+              SeriesKey.startOf(changedYear, 1),
+              headers));
       changed.delete(year.key);
     }
   }

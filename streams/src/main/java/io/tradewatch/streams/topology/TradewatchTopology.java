@@ -183,7 +183,7 @@ public final class TradewatchTopology {
   /** Monthly and annual exports, imports, turnover and balance per series and HS group. */
   private void tradeFigures(StreamsBuilder builder, KStream<String, TradeRecord> trade) {
     builder.addStateStore(TradeLedger.ledgerStore());
-    KStream<String, Integer> changedYears =
+    KStream<String, ChangedYear> changedYears =
         trade
             .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
             .flatMap(
