@@ -209,7 +209,11 @@ final class ApiRoutes {
     }
     String key = p.key("key");
     InstanceRouter.Answer answer =
-        router.lookup(store, key, "true".equals(p.raw(InstanceRouter.FORWARDED)));
+        router.lookup(
+            store,
+            key,
+            "true".equals(p.raw(InstanceRouter.FORWARDED)),
+            "true".equals(p.raw(InstanceRouter.STANDBY)));
     ctx.status(answer.status()).contentType("application/json").result(answer.body());
   }
 

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers queries for the whole application, whichever instance owns the data: a key lookup is
@@ -31,7 +33,9 @@ import org.apache.kafka.streams.state.HostInfo;
 final class InstanceRouter {
   static final String INTERNAL_SCAN = "/internal/scan";
   static final String FORWARDED = "forwarded";
+  static final String STANDBY = "standby";
 
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceRouter.class);
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
   private final KafkaStreams streams;
@@ -63,12 +67,50 @@ final class InstanceRouter {
   /** One HTTP answer to relay: status and JSON body. */
   record Answer(int status, String body) {}
 
-  /** The record stored under {@code key}, from whichever instance owns it. */
-  Answer lookup(String store, String key, boolean forwarded) {
+  /**
+   * The record stored under {@code key}, from whichever instance owns it. When the owner cannot
+   * answer (it has just gone away, or it is restoring its state after a rebalance), a standby
+   * replica answers instead, flagged {@code "stale": true} with {@code "lag"}, how many changelog
+   * records it is behind; answers of the owner carry {@code "stale": false}.
+   *
+   * @param forwarded asked by another instance: answer from here, never forward again
+   * @param standby asked by another instance for this instance's standby copy
+   */
+  Answer lookup(String store, String key, boolean forwarded, boolean standby) {
     KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.STRING.serializer());
     if (metadata == null) {
       throw ApiException.unavailable(missingStore(store));
     }
+    if (standby) {
+      return local(store, key, metadata.partition(), true);
+    }
+    Answer active = null;
+    ApiException failure = null;
+    try {
+      active = fromActive(store, key, metadata, forwarded);
+    } catch (ApiException e) {
+      if (!unavailable(e.status()) || forwarded) {
+        throw e;
+      }
+      failure = e;
+    }
+    if (forwarded || (active != null && !unavailable(active.status()))) {
+      return active;
+    }
+    for (HostInfo host : metadata.standbyHosts()) {
+      Answer stale = fromStandby(host, store, key, metadata.partition());
+      if (stale != null) {
+        return stale;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return active;
+  }
+
+  private Answer fromActive(
+      String store, String key, KeyQueryMetadata metadata, boolean forwarded) {
     if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost() == null) {
       throw ApiException.unavailable(
           "no instance owns store '"
@@ -84,17 +126,54 @@ final class InstanceRouter {
           owner,
           "/api/record?store=" + encode(store) + "&key=" + encode(key) + "&" + FORWARDED + "=true");
     }
-    Map<String, Object> item = local.get(store, key, metadata.partition());
+    return local(store, key, metadata.partition(), false);
+  }
+
+  /** A standby's answer if it has the record, else null (the owner's failure is answered). */
+  private Answer fromStandby(HostInfo host, String store, String key, int partition) {
+    try {
+      Answer answer =
+          isSelf(host)
+              ? local(store, key, partition, true)
+              : get(
+                  host,
+                  "/api/record?store="
+                      + encode(store)
+                      + "&key="
+                      + encode(key)
+                      + "&"
+                      + FORWARDED
+                      + "=true&"
+                      + STANDBY
+                      + "=true");
+      return answer.status() == 200 ? answer : null;
+    } catch (ApiException e) {
+      LOG.debug("Standby {} of {} could not answer key {}: {}", host, store, key, e.getMessage());
+      return null;
+    }
+  }
+
+  private Answer local(String store, String key, int partition, boolean stale) {
+    Map<String, Object> item =
+        stale ? local.getStale(store, key, partition) : local.get(store, key, partition);
     if (item == null) {
       return new Answer(
           404, write(Map.of("error", "no record with key '" + key + "' in store '" + store + "'")));
     }
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("store", store);
-    body.put("partition", metadata.partition());
+    body.put("partition", partition);
     body.put("servedBy", self.host() + ":" + self.port());
+    body.put("stale", stale);
+    if (stale) {
+      body.put("lag", local.lag(store, partition));
+    }
     body.putAll(item);
     return new Answer(200, write(body));
+  }
+
+  private static boolean unavailable(int status) {
+    return status == 502 || status == 503;
   }
 
   /**

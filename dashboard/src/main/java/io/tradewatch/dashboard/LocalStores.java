@@ -11,14 +11,20 @@ import java.util.TreeMap;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Queries of the key-value stores on this instance only (its active partitions). */
 final class LocalStores {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStores.class);
+
   private final KafkaStreams streams;
 
   LocalStores(KafkaStreams streams) {
@@ -79,6 +85,39 @@ final class LocalStores {
       return value == null ? null : item(key, value);
     } catch (InvalidStateStoreException e) {
       throw notQueryable(storeName, e);
+    }
+  }
+
+  /**
+   * The value of {@code key} in this instance's copy of a partition of {@code store} whatever its
+   * state (a standby replica, or an active task still restoring), or null.
+   */
+  Map<String, Object> getStale(String storeName, String key, int partition) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> parameters =
+        StoreQueryParameters.fromNameAndType(
+                storeName, QueryableStoreTypes.<String, Object>keyValueStore())
+            .withPartition(partition)
+            .enableStaleStores();
+    try {
+      Object value = streams.store(parameters).get(key);
+      return value == null ? null : item(key, value);
+    } catch (InvalidStateStoreException e) {
+      throw notQueryable(storeName, e);
+    }
+  }
+
+  /**
+   * How many changelog records this instance's copy of a partition of {@code store} is behind, or
+   * null when Kafka cannot tell now.
+   */
+  Long lag(String storeName, int partition) {
+    try {
+      LagInfo lag =
+          streams.allLocalStorePartitionLags().getOrDefault(storeName, Map.of()).get(partition);
+      return lag == null ? null : lag.offsetLag();
+    } catch (StreamsException e) {
+      LOG.debug("Lag of {} partition {} unknown: {}", storeName, partition, e.getMessage());
+      return null;
     }
   }
 

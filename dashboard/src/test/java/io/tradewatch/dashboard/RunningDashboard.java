@@ -49,6 +49,17 @@ final class RunningDashboard implements AutoCloseable {
   static RunningDashboard start(
       KafkaBrokerExtension kafka, Topics topics, String applicationId, Path stateDir)
       throws InterruptedException {
+    return start(kafka, topics, applicationId, stateDir, Map.of());
+  }
+
+  /** As above, with further Kafka Streams properties (standby replicas, ...). */
+  static RunningDashboard start(
+      KafkaBrokerExtension kafka,
+      Topics topics,
+      String applicationId,
+      Path stateDir,
+      Map<String, String> streamsProperties)
+      throws InterruptedException {
     DashboardSettings dashboard = DashboardSettings.of("127.0.0.1", 0).withFreePort();
     StreamsSettings settings =
         StreamsSettings.defaults(kafka.bootstrapServers(), stateDir)
@@ -58,7 +69,7 @@ final class RunningDashboard implements AutoCloseable {
             // The dashboard does not depend on transactions; at-least-once processes the samples
             // several times faster, which keeps these tests short.
             .withProcessingGuarantee(StreamsConfig.AT_LEAST_ONCE)
-            .withClientProperties(DashboardServer.streamsProperties(dashboard, Map.of()));
+            .withClientProperties(DashboardServer.streamsProperties(dashboard, streamsProperties));
     TradewatchApp app = new TradewatchApp(settings);
     DashboardServer server =
         DashboardServer.start(

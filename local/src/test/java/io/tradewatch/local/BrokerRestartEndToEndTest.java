@@ -1,0 +1,293 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.local.replay.OutputDiff;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
+import io.tradewatch.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Broker failures under a running topology (exactly-once, default settings): the only broker is
+ * stopped for ten seconds in the middle of the work and started again; and, on a cluster of three
+ * brokers with replication factor 3, the broker coordinating the application's group is stopped for
+ * good. Nobody restarts the topology: it must carry on by itself, and its committed outputs must be
+ * those of an uninterrupted run over the same records, record for record.
+ *
+ * <p>Each test owns its cluster, since it takes brokers away. The record count can be changed with
+ * {@code -Dtradewatch.restart.records=...}.
+ */
+class BrokerRestartEndToEndTest {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerRestartEndToEndTest.class);
+
+  static final int RECORDS = Integer.getInteger("tradewatch.restart.records", 10_000);
+  static final int PARTITIONS = 3;
+  static final Duration OUTAGE = Duration.ofSeconds(10);
+
+  /** Generous: the machine running the tests may be loaded; the measured times are logged. */
+  static final Duration RECOVERY = Duration.ofMinutes(3);
+
+  static final Duration CATCH_UP = Duration.ofMinutes(5);
+  static final Set<KafkaStreams.State> FAILED =
+      Set.of(
+          KafkaStreams.State.ERROR,
+          KafkaStreams.State.PENDING_ERROR,
+          KafkaStreams.State.PENDING_SHUTDOWN,
+          KafkaStreams.State.NOT_RUNNING);
+
+  @Test
+  void theOnlyBrokerStoppedForTenSecondsMidRunTheTopologyRecoversByItselfWithExactOutputs()
+      throws Exception {
+    try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(1)) {
+      // Given synthetic records on the broker and the outputs of an uninterrupted run over them
+      History history = History.publish(cluster, "restart.");
+      OutputSnapshot expected = history.referenceOutputs();
+
+      // When the broker is stopped for ten seconds while the topology works through them
+      OutputSnapshot actual;
+      long leftAtRestart;
+      Duration resumed;
+      List<KafkaStreams.State> states;
+      try (LocalPipeline pipeline = history.startTopology("restarted");
+          StateTrail trail = StateTrail.of(pipeline.app().streams())) {
+        history.awaitCommitted("restarted", RECORDS / 4);
+        cluster.stopBroker(0);
+        Thread.sleep(OUTAGE.toMillis()); // the outage itself
+        cluster.restartBroker(0);
+        long back = System.nanoTime();
+        leftAtRestart = RECORDS - history.committed("restarted");
+        history.awaitProgress("restarted", RECORDS - leftAtRestart);
+        resumed = Duration.ofNanos(System.nanoTime() - back);
+        actual = pipeline.awaitOutputs(CATCH_UP, remaining -> {});
+        states = trail.states();
+        LOG.info(
+            "Broker restart: {} of {} inputs left at the restart, commits resumed within {} ms of"
+                + " the broker's return, states {}, stream threads {}",
+            leftAtRestart,
+            RECORDS,
+            resumed.toMillis(),
+            states,
+            trail.threads());
+      }
+
+      // Then the broker went away in the middle of the work
+      assertThat(leftAtRestart).as("inputs left when the broker came back").isPositive();
+      // ... the topology carried on without ever failing
+      assertThat(states)
+          .doesNotContainAnyElementsOf(FAILED)
+          .last()
+          .isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(resumed).isLessThan(RECOVERY);
+      // ... and its outputs are the uninterrupted run's, record for record
+      history.assertSameOutputs(actual, expected);
+    }
+  }
+
+  @Test
+  void oneOfThreeBrokersStoppedForGoodMidRunWhileCoordinatingTheGroupTheOutputsAreExact()
+      throws Exception {
+    try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3)) {
+      // Given synthetic records on a cluster of three brokers, every topic with three replicas
+      History history = History.publish(cluster, "failover.");
+      assertThat(history.replicationFactors()).containsOnly(3);
+      OutputSnapshot expected = history.referenceOutputs();
+
+      // When the broker coordinating the application's group is stopped mid-run, and stays down
+      OutputSnapshot actual;
+      int stopped;
+      Set<Integer> transactionCoordinators;
+      long leftAtStop;
+      Duration resumed;
+      List<KafkaStreams.State> states;
+      try (LocalPipeline pipeline = history.startTopology("failover");
+          StateTrail trail = StateTrail.of(pipeline.app().streams())) {
+        history.awaitCommitted("failover", RECORDS / 4);
+        stopped = history.groupCoordinator("failover");
+        transactionCoordinators = history.transactionCoordinators("failover");
+        cluster.stopBroker(stopped);
+        long down = System.nanoTime();
+        leftAtStop = RECORDS - history.committed("failover");
+        history.awaitProgress("failover", RECORDS - leftAtStop);
+        resumed = Duration.ofNanos(System.nanoTime() - down);
+        actual = pipeline.awaitOutputs(CATCH_UP, remaining -> {});
+        states = trail.states();
+        LOG.info(
+            "Broker failover: broker {} stopped (group coordinator; transaction coordinators {}),"
+                + " {} of {} inputs left, commits resumed within {} ms, states {}, threads {}",
+            stopped,
+            transactionCoordinators,
+            leftAtStop,
+            RECORDS,
+            resumed.toMillis(),
+            states,
+            trail.threads());
+
+        // ... and, once the outputs are read, comes back
+        cluster.restartBroker(stopped);
+        await()
+            .atMost(RECOVERY)
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> history.brokersServing() == 3);
+        assertThat(pipeline.app().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      }
+
+      // Then the broker went away in the middle of the work
+      assertThat(leftAtStop).as("inputs left when the broker was stopped").isPositive();
+      // ... the topology carried on without ever failing
+      assertThat(states)
+          .doesNotContainAnyElementsOf(FAILED)
+          .last()
+          .isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(resumed).isLessThan(RECOVERY);
+      // ... and its outputs are the uninterrupted run's, record for record
+      history.assertSameOutputs(actual, expected);
+    }
+  }
+
+  /** The synthetic records on one cluster, and the runs of the topology over them. */
+  private record History(String bootstrapServers, Topics topics) {
+    static History publish(EmbeddedKafkaCluster cluster, String prefix) throws Exception {
+      History history = new History(cluster.bootstrapServers(), Topics.withPrefix(prefix));
+      // Every broker serves the topics before the first record (see InstanceChurnEndToEndTest).
+      cluster.createTopics(history.topics.all(), PARTITIONS);
+      try (KafkaPublisher publisher = KafkaPublisher.create(history.client(), history.topics)) {
+        publisher.publishRecords(new SyntheticTrade(RECORDS, 42));
+      }
+      return history;
+    }
+
+    Properties client() {
+      Properties p = new Properties();
+      p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      return p;
+    }
+
+    Topics reference() {
+      return topics.withOutputPrefix(topics.prefix() + "reference.");
+    }
+
+    OutputSnapshot referenceOutputs() throws InterruptedException {
+      long started = System.nanoTime();
+      try (LocalPipeline uninterrupted =
+          LocalPipeline.start(
+              new ClusterConnection(bootstrapServers, Map.of()),
+              "reference",
+              topics.prefix(),
+              PARTITIONS,
+              s -> s.withOutputPrefix(reference().outputPrefix()))) {
+        OutputSnapshot outputs = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
+        LOG.info(
+            "Reference run over {} records: {} ms",
+            RECORDS,
+            (System.nanoTime() - started) / 1_000_000);
+        return outputs;
+      }
+    }
+
+    LocalPipeline startTopology(String applicationId) throws InterruptedException {
+      return LocalPipeline.start(
+          new ClusterConnection(bootstrapServers, Map.of()),
+          applicationId,
+          topics.prefix(),
+          PARTITIONS,
+          s -> s);
+    }
+
+    long committed(String applicationId) throws ExecutionException, InterruptedException {
+      return CommittedInputs.of(client(), applicationId, topics);
+    }
+
+    void awaitCommitted(String applicationId, long inputs) {
+      await()
+          .atMost(CATCH_UP)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> committed(applicationId) >= inputs);
+    }
+
+    /** Waits until the application commits more than {@code inputs} inputs. */
+    void awaitProgress(String applicationId, long inputs) {
+      await()
+          .atMost(RECOVERY)
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(() -> committed(applicationId) > inputs);
+    }
+
+    int groupCoordinator(String applicationId) throws Exception {
+      try (Admin admin = Admin.create(client())) {
+        return admin
+            .describeConsumerGroups(List.of(applicationId))
+            .describedGroups()
+            .get(applicationId)
+            .get()
+            .coordinator()
+            .id();
+      }
+    }
+
+    /** The brokers coordinating the application's transactions (one per producer). */
+    Set<Integer> transactionCoordinators(String applicationId) throws Exception {
+      try (Admin admin = Admin.create(client())) {
+        List<String> ids =
+            admin.listTransactions().all().get().stream()
+                .map(TransactionListing::transactionalId)
+                .filter(id -> id.startsWith(applicationId + "-"))
+                .toList();
+        Set<Integer> coordinators = new TreeSet<>();
+        for (TransactionDescription d : admin.describeTransactions(ids).all().get().values()) {
+          coordinators.add(d.coordinatorId());
+        }
+        return coordinators;
+      }
+    }
+
+    List<Integer> replicationFactors() throws Exception {
+      try (Admin admin = Admin.create(client())) {
+        return admin
+            .describeTopics(topics.all().stream().map(t -> t.name()).toList())
+            .allTopicNames()
+            .get()
+            .values()
+            .stream()
+            .flatMap(d -> d.partitions().stream())
+            .map(p -> p.replicas().size())
+            .distinct()
+            .toList();
+      }
+    }
+
+    int brokersServing() throws Exception {
+      try (Admin admin = Admin.create(client())) {
+        return admin.describeCluster().nodes().get().size();
+      }
+    }
+
+    void assertSameOutputs(OutputSnapshot actual, OutputSnapshot expected) {
+      OutputDiff diff = OutputDiff.of(actual, topics, expected, reference());
+      assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
+      assertThat(actual.topic(topics.tradeMonthly())).hasSizeGreaterThan(RECORDS / 10);
+      assertThat(actual.topic(topics.revisions())).isNotEmpty();
+      assertThat(OutputDiff.comparable(actual.topic(topics.alerts()))).isNotEmpty();
+    }
+  }
+}

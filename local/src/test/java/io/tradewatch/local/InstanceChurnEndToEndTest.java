@@ -1,0 +1,401 @@
+package io.tradewatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.dashboard.DashboardServer;
+import io.tradewatch.dashboard.DashboardSettings;
+import io.tradewatch.local.replay.OutputDiff;
+import io.tradewatch.local.report.OutputSnapshot;
+import io.tradewatch.local.run.CatchUp;
+import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.synthetic.SyntheticTrade;
+import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.StreamsSettings;
+import io.tradewatch.streams.app.TradewatchApp;
+import io.tradewatch.streams.topology.TradewatchTopology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Instances coming and going: two instances of one application (exactly-once, one standby replica,
+ * each with its own state directory and its own dashboard) while records arrive at a steady rate;
+ * every 3–6 s one instance is stopped and a new one, with an empty state directory, is started. A
+ * dashboard user keeps asking whichever instance is up for figures that exist. Once the records
+ * stop, the instances left settle, and the committed outputs must be those of an uninterrupted run
+ * over the same records, record for record.
+ */
+class InstanceChurnEndToEndTest {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceChurnEndToEndTest.class);
+
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  static final int RECORDS = Integer.getInteger("tradewatch.churn.records", 12_000);
+  static final int PER_SECOND = 150;
+  static final int PARTITIONS = 3;
+  static final long SEED = 20260611;
+  static final Duration CATCH_UP = Duration.ofMinutes(5);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void instancesReplacedEveryFewSecondsWhileRecordsFlowKeepAnsweringAndCommitExactOutputs(
+      @TempDir Path dir) throws Exception {
+    // Given two instances of one application, each serving its dashboard
+    // (topics served by the broker before the first record: publishing into partitions created a
+    // moment before once left the publisher retrying OUT_OF_ORDER_SEQUENCE_NUMBER until it gave up)
+    Topics topics = KAFKA.createUniqueTopics(PARTITIONS);
+    Properties client = KAFKA.clientProperties();
+    String appId = KAFKA.uniqueAppId("churn");
+    OutputSnapshot actual;
+    QueryLoad.Stats queries;
+    Fleet fleet = new Fleet(appId, topics, dir);
+    try (fleet) {
+      fleet.start();
+      fleet.start();
+      // ... records arriving at a steady rate, and a user asking for figures that exist
+      try (SteadyPublisher publisher =
+          SteadyPublisher.start(client, topics, new SyntheticTrade(RECORDS, 7), PER_SECOND)) {
+        List<String> keys = figuresThatExist(client, topics, fleet);
+        try (QueryLoad load = QueryLoad.start(fleet, keys)) {
+
+          // When, until the last record is published, an instance is replaced every 3-6 s
+          Random random = new Random(SEED);
+          while (!publisher.isDone()) {
+            Thread.sleep(3_000 + random.nextInt(3_000)); // the cadence of the churn
+            fleet.replaceOne(random);
+          }
+          publisher.await(1, TimeUnit.MINUTES);
+          // ... and the instances left settle
+          new CatchUp(client, topics, appId, Duration.ofSeconds(2)).await(CATCH_UP, left -> {});
+          queries = load.stop();
+        }
+      }
+      actual = OutputSnapshot.read(client, topics);
+      assertThat(fleet.running())
+          .allSatisfy(
+              i -> assertThat(i.app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING));
+    }
+    LOG.info(
+        "Churn: {} instances started, {} stopped (time to RUNNING: {}); queries: {}",
+        fleet.started,
+        fleet.stopped,
+        fleet.startTimes,
+        queries);
+
+    // (and the outputs of an uninterrupted run over the same records)
+    Topics reference = topics.withOutputPrefix(topics.prefix() + "reference.");
+    OutputSnapshot expected;
+    try (LocalPipeline uninterrupted =
+        LocalPipeline.start(
+            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
+            KAFKA.uniqueAppId("reference"),
+            topics.prefix(),
+            PARTITIONS,
+            s -> s.withOutputPrefix(reference.outputPrefix()))) {
+      expected = uninterrupted.awaitOutputs(CATCH_UP, left -> {});
+    }
+
+    // Then the instances really churned
+    assertThat(fleet.stopped).isGreaterThanOrEqualTo(4);
+    // ... the user's questions kept being answered, by standbys (flagged stale) while an owner
+    // could not, and a figure that exists was never missing
+    assertThat(queries.answered()).isGreaterThan(queries.total() * 2 / 3);
+    assertThat(queries.stale()).isPositive();
+    assertThat(queries.longestSilence()).isLessThan(Duration.ofSeconds(15));
+    assertThat(queries.missing()).isZero();
+    assertThat(queries.wrong()).isZero();
+    // ... and the committed outputs are those of an uninterrupted run, record for record
+    OutputDiff diff = OutputDiff.of(actual, topics, expected, reference);
+    assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
+    assertThat(actual.topic(topics.tradeMonthly())).hasSizeGreaterThan(RECORDS / 10);
+  }
+
+  /** A few monthly figures already committed, each answered once by the dashboard. */
+  private static List<String> figuresThatExist(Properties client, Topics topics, Fleet fleet) {
+    List<String> keys = new ArrayList<>();
+    await()
+        .atMost(CATCH_UP)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              List<String> all =
+                  new ArrayList<>(
+                      OutputSnapshot.read(client, topics).topic(topics.tradeMonthly()).keySet());
+              keys.clear();
+              for (int i = 0; i < all.size() && keys.size() < 6; i += Math.max(1, all.size() / 6)) {
+                keys.add(all.get(i));
+              }
+              return keys.size() == 6;
+            });
+    for (String key : keys) {
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions()
+          .until(() -> QueryLoad.ask(fleet.running().get(0), key).answered());
+    }
+    return List.copyOf(keys);
+  }
+
+  /** One instance: the topology and its dashboard. */
+  private record Instance(String name, TradewatchApp app, DashboardServer dashboard)
+      implements AutoCloseable {
+    static Instance start(String name, String appId, Topics topics, Path stateDir)
+        throws InterruptedException {
+      DashboardSettings dash = DashboardSettings.of("127.0.0.1", 0).withFreePort();
+      StreamsSettings settings =
+          StreamsSettings.defaults(KAFKA.bootstrapServers(), stateDir)
+              .withApplicationId(appId)
+              .withTopicPrefix(topics.prefix())
+              .withClientProperties(
+                  DashboardServer.streamsProperties(
+                      dash, Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")));
+      TradewatchApp app = new TradewatchApp(settings);
+      DashboardServer dashboard =
+          DashboardServer.start(dash, app.streams(), settings.topics(), KAFKA.clientProperties());
+      app.start();
+      app.awaitRunning(Duration.ofMinutes(2));
+      return new Instance(name, app, dashboard);
+    }
+
+    @Override
+    public void close() {
+      dashboard.close();
+      app.close();
+    }
+  }
+
+  /** The instances up at any moment; at least one, at most three. */
+  private static final class Fleet implements AutoCloseable {
+    private final String appId;
+    private final Topics topics;
+    private final Path dir;
+    private final List<Instance> running = new CopyOnWriteArrayList<>();
+    private final List<Long> startTimes = new ArrayList<>();
+    private int started;
+    private int stopped;
+
+    Fleet(String appId, Topics topics, Path dir) {
+      this.appId = appId;
+      this.topics = topics;
+      this.dir = dir;
+    }
+
+    List<Instance> running() {
+      return List.copyOf(running);
+    }
+
+    void start() throws InterruptedException {
+      long t0 = System.nanoTime();
+      String name = "instance-" + started++;
+      running.add(Instance.start(name, appId, topics, dir.resolve(name)));
+      startTimes.add((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Stops a random instance and starts a new one, in a random order of the two. */
+    void replaceOne(Random random) throws InterruptedException {
+      Instance victim = running.get(random.nextInt(running.size()));
+      boolean stopFirst = random.nextBoolean();
+      if (stopFirst) {
+        stop(victim);
+      }
+      start();
+      if (!stopFirst) {
+        stop(victim);
+      }
+    }
+
+    private void stop(Instance instance) {
+      running.remove(instance);
+      instance.close();
+      stopped++;
+      LOG.info(
+          "Stopped {}; running {}", instance.name(), running.stream().map(Instance::name).toList());
+    }
+
+    @Override
+    public void close() {
+      running.forEach(Instance::close);
+      running.clear();
+    }
+  }
+
+  /**
+   * A dashboard user: every 100 ms asks the next instance that is up (round robin) for the next of
+   * a few figures, through {@code /api/record}, and keeps count.
+   */
+  private static final class QueryLoad implements AutoCloseable {
+    /** An HTTP status, whether the answer was flagged stale, and a wrong answer's body. */
+    record Outcome(int status, boolean stale, String wrong) {
+      boolean answered() {
+        return status == 200 && wrong == null;
+      }
+    }
+
+    record Stats(
+        int total,
+        int answered,
+        int stale,
+        int unavailable,
+        int otherErrors,
+        int missing,
+        int wrong,
+        Duration longestSilence,
+        Duration longestSilenceOfOwners) {}
+
+    private final Fleet fleet;
+    private final List<String> keys;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private int total;
+    private int answered;
+    private int stale;
+    private int unavailable;
+    private int otherErrors;
+    private int missing;
+    private final List<String> wrong = new ArrayList<>();
+    private long lastAnswer;
+    private long longestSilence;
+    private long lastOwnerAnswer;
+    private long longestOwnerSilence;
+
+    private QueryLoad(Fleet fleet, List<String> keys) {
+      this.fleet = fleet;
+      this.keys = keys;
+      this.thread = new Thread(this::run, "dashboard-user");
+      this.thread.setDaemon(true);
+    }
+
+    static QueryLoad start(Fleet fleet, List<String> keys) {
+      QueryLoad load = new QueryLoad(fleet, keys);
+      load.lastAnswer = System.nanoTime();
+      load.lastOwnerAnswer = load.lastAnswer;
+      load.thread.start();
+      return load;
+    }
+
+    static Outcome ask(Instance instance, String key) throws IOException, InterruptedException {
+      String url =
+          instance.dashboard().url()
+              + "/api/record?store="
+              + TradewatchTopology.MONTHLY_STORE
+              + "&key="
+              + URLEncoder.encode(key, StandardCharsets.UTF_8);
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return new Outcome(response.statusCode(), false, null);
+      }
+      Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
+      boolean figure = key.equals(body.get("key")) && body.get("value") instanceof Map;
+      return new Outcome(
+          200, Boolean.TRUE.equals(body.get("stale")), figure ? null : response.body());
+    }
+
+    private void run() {
+      int turn = 0;
+      while (!stopped) {
+        List<Instance> up = fleet.running();
+        if (!up.isEmpty()) {
+          record(up.get(turn % up.size()), keys.get(turn % keys.size()));
+        }
+        turn++;
+        try {
+          Thread.sleep(100); // the user's pace
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    private synchronized void record(Instance instance, String key) {
+      total++;
+      Outcome outcome;
+      try {
+        outcome = ask(instance, key);
+      } catch (IOException e) {
+        outcome = new Outcome(-1, false, null); // the instance went away under the request
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      long now = System.nanoTime();
+      if (outcome.wrong() != null) {
+        wrong.add(outcome.wrong());
+        return;
+      }
+      switch (outcome.status()) {
+        case 200 -> {
+          answered++;
+          stale += outcome.stale() ? 1 : 0;
+          longestSilence = Math.max(longestSilence, now - lastAnswer);
+          lastAnswer = now;
+          if (!outcome.stale()) {
+            longestOwnerSilence = Math.max(longestOwnerSilence, now - lastOwnerAnswer);
+            lastOwnerAnswer = now;
+          }
+        }
+        case 404 -> missing++;
+        case 503 -> unavailable++;
+        default -> otherErrors++;
+      }
+    }
+
+    synchronized Stats stats() {
+      long now = System.nanoTime();
+      long silence = Math.max(longestSilence, now - lastAnswer);
+      long ownerSilence = Math.max(longestOwnerSilence, now - lastOwnerAnswer);
+      return new Stats(
+          total,
+          answered,
+          stale,
+          unavailable,
+          otherErrors,
+          missing,
+          wrong.size(),
+          Duration.ofNanos(silence),
+          Duration.ofNanos(ownerSilence));
+    }
+
+    Stats stop() throws InterruptedException {
+      close();
+      return stats();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stopped = true;
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+  }
+}
