@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * run, and no update may appear twice.
  *
  * <p>The record count can be lowered for a quick local run with {@code
- * -Dtradewatch.crash.records=20000}; CI runs the default.
+ * -Dtradewatch.crash.records=20000}; CI runs the default. {@code
+ * -Dtradewatch.crash.guarantee=at_least_once} shows what the test catches: without transactions a
+ * killed instance's last outputs stay visible and are written again after the restart.
  */
 class CrashRecoveryEndToEndTest {
   private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryEndToEndTest.class);
@@ -55,6 +57,8 @@ class CrashRecoveryEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 200_000);
+  static final String GUARANTEE =
+      System.getProperty("tradewatch.crash.guarantee", "exactly_once_v2");
   static final int KILLS = 5;
   static final int PARTITIONS = 3;
   static final Duration CATCH_UP = Duration.ofMinutes(15);
@@ -69,20 +73,11 @@ class CrashRecoveryEndToEndTest {
     try (KafkaPublisher publisher = KafkaPublisher.create(client, topics)) {
       publisher.publishRecords(new SyntheticTrade(RECORDS, 42));
     }
-    // ... and the outputs of a run that nobody interrupts
+    // ... and a run that nobody interrupts, working beside the one that is killed (a killed
+    // instance's restarts leave the machine idle for seconds)
     Topics reference = topics.withOutputPrefix(topics.prefix() + "reference.");
     OutputSnapshot expected;
-    try (LocalPipeline uninterrupted =
-        LocalPipeline.start(
-            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
-            KAFKA.uniqueAppId("uninterrupted"),
-            topics.prefix(),
-            PARTITIONS,
-            s -> s.withOutputPrefix(reference.outputPrefix()))) {
-      expected = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
-    }
-
-    // When the topology runs as a process that is killed with SIGKILL five times mid-work
+    List<Long> processedAtKill = new ArrayList<>();
     String appId = KAFKA.uniqueAppId("crashed");
     Path clientConfig = dir.resolve("client.properties");
     // A killed member stays in the group until its session expires: keep that short.
@@ -93,34 +88,26 @@ class CrashRecoveryEndToEndTest {
       "--topic-prefix", topics.prefix(),
       "--application-id", appId,
       "--state-dir", dir.resolve("state").toString(),
+      "--processing-guarantee", GUARANTEE,
       "--no-dashboard"
     };
     Path log = Path.of("target", "crash-test", appId + ".log");
-    Random random = new Random(20261123);
-    List<Long> processedAtKill = new ArrayList<>();
-    long step = RECORDS / (KILLS + 2);
-    for (int kill = 1; kill <= KILLS; kill++) {
-      TopologyProcess process = TopologyProcess.start(log, run);
-      long before = processed(appId, topics);
-      long target = Math.max(before + step / 2, kill * step);
-      awaitProcessed(appId, topics, target, process);
-      Thread.sleep(random.nextInt(1_500));
-      process.kill();
-      long at = processed(appId, topics);
-      LOG.info(
-          "SIGKILL {} of {}: pid {}, {} of {} inputs committed",
-          kill,
-          KILLS,
-          process.pid(),
-          at,
-          RECORDS);
-      processedAtKill.add(at);
+    try (LocalPipeline uninterrupted =
+        LocalPipeline.start(
+            new ClusterConnection(KAFKA.bootstrapServers(), Map.of()),
+            KAFKA.uniqueAppId("uninterrupted"),
+            topics.prefix(),
+            PARTITIONS,
+            s -> s.withOutputPrefix(reference.outputPrefix()))) {
+      // When the topology runs as a process that is killed with SIGKILL five times mid-work
+      killRepeatedly(appId, topics, log, run, processedAtKill);
+      // ... and is then left to finish
+      try (TopologyProcess last = TopologyProcess.start(log, run)) {
+        expected = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
+        new CatchUp(client, topics, appId, Duration.ofSeconds(4)).await(CATCH_UP, remaining -> {});
+      }
     }
-    OutputSnapshot actual;
-    try (TopologyProcess last = TopologyProcess.start(log, run)) {
-      new CatchUp(client, topics, appId, Duration.ofSeconds(4)).await(CATCH_UP, remaining -> {});
-      actual = OutputSnapshot.read(client, topics);
-    }
+    OutputSnapshot actual = OutputSnapshot.read(client, topics);
 
     // Then every kill came in the middle of the work
     assertThat(processedAtKill).hasSize(KILLS).allSatisfy(at -> assertThat(at).isLessThan(RECORDS));
@@ -149,6 +136,31 @@ class CrashRecoveryEndToEndTest {
                     .isEqualTo(i % 2 == 0 ? AlertState.RAISED : AlertState.CLEARED);
               }
             });
+  }
+
+  /** Starts the topology process and kills it mid-work {@link #KILLS} times. */
+  private static void killRepeatedly(
+      String appId, Topics topics, Path log, String[] run, List<Long> processedAtKill)
+      throws Exception {
+    Random random = new Random(20261123);
+    long step = RECORDS / (KILLS + 2);
+    for (int kill = 1; kill <= KILLS; kill++) {
+      TopologyProcess process = TopologyProcess.start(log, run);
+      long before = processed(appId, topics);
+      long target = Math.max(before + step / 2, kill * step);
+      awaitProcessed(appId, topics, target, process);
+      Thread.sleep(random.nextInt(1_500));
+      process.kill();
+      long at = processed(appId, topics);
+      LOG.info(
+          "SIGKILL {} of {}: pid {}, {} of {} inputs committed",
+          kill,
+          KILLS,
+          process.pid(),
+          at,
+          RECORDS);
+      processedAtKill.add(at);
+    }
   }
 
   private static void awaitProcessed(String appId, Topics topics, long target, TopologyProcess p)
