@@ -93,8 +93,14 @@ class InstanceChurnEndToEndTest {
             fleet.replaceOne(random);
           }
           publisher.await(1, TimeUnit.MINUTES);
-          // ... and the instances left settle
-          new CatchUp(client, topics, appId, Duration.ofSeconds(2)).await(CATCH_UP, left -> {});
+          // ... and the instances left settle: rebalanced, running, and everything processed
+          await()
+              .atMost(CATCH_UP)
+              .until(
+                  () ->
+                      fleet.running().stream()
+                          .allMatch(i -> i.app.streams().state() == KafkaStreams.State.RUNNING));
+          new CatchUp(client, topics, appId, Duration.ofSeconds(3)).await(CATCH_UP, left -> {});
           queries = load.stop();
         }
       }

@@ -4,6 +4,7 @@ import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -15,13 +16,18 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits until the topology has processed everything published so far: the application's group has
- * committed the end of every input partition, and then neither its committed offsets nor the end of
- * any output or internal topic has moved for a quiet period (the downstream sub-topologies and the
- * final commits have run).
+ * committed the end of every input partition, and then, for a quiet period, its consumer group has
+ * stayed stable and neither its committed offsets nor the end of any output or internal topic has
+ * moved (the downstream sub-topologies and the final commits have run).
+ *
+ * <p>Stable matters: while the group rebalances, or right after, while tasks restore their state,
+ * nothing moves although records wait in the repartition topics, and a quiet period that covered a
+ * rebalance would end too early.
  */
 public final class CatchUp {
   private final Properties clientProperties;
@@ -56,10 +62,10 @@ public final class CatchUp {
       Map<TopicPartition, Long> last = fingerprint(admin);
       long stableSince = System.nanoTime();
       while (System.nanoTime() - stableSince < quietPeriod.toNanos()) {
-        check(deadline, () -> "outputs still changing");
+        check(deadline, () -> "outputs still changing, or the group not stable");
         Thread.sleep(100);
         Map<TopicPartition, Long> now = fingerprint(admin);
-        if (!now.equals(last)) {
+        if (!now.equals(last) || groupState(admin) != GroupState.STABLE) {
           last = now;
           stableSince = System.nanoTime();
         }
@@ -99,6 +105,15 @@ public final class CatchUp {
     Map<TopicPartition, Long> state = new HashMap<>(endOffsets(admin, watched));
     committed(admin).forEach((tp, offset) -> state.put(tp, -offset.offset()));
     return state;
+  }
+
+  private GroupState groupState(Admin admin) throws ExecutionException, InterruptedException {
+    return admin
+        .describeConsumerGroups(List.of(applicationId))
+        .describedGroups()
+        .get(applicationId)
+        .get()
+        .groupState();
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin)
