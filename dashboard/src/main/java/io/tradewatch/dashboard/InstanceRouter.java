@@ -2,7 +2,7 @@ package io.tradewatch.dashboard;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradewatch.schemas.Serdes;
+import io.tradewatch.streams.topology.StoreRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -77,7 +77,8 @@ final class InstanceRouter {
    * @param standby asked by another instance for this instance's standby copy
    */
   Answer lookup(String store, String key, boolean forwarded, boolean standby) {
-    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.STRING.serializer());
+    KeyQueryMetadata metadata =
+        streams.queryMetadataForKey(store, key, StoreRouting.partitioner(store));
     if (metadata == null) {
       throw ApiException.unavailable(missingStore(store));
     }

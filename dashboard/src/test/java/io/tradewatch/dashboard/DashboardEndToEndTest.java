@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
-import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.topology.StoreRouting;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.io.BufferedReader;
 import java.io.File;
@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -296,12 +295,7 @@ class DashboardEndToEndTest {
   /** A monthly key whose active partition is on {@code owner}, by the streams' own metadata. */
   private String keyOwnedBy(HostInfo owner) {
     Optional<String> key =
-        IntStream.rangeClosed(2018, 2023)
-            .boxed()
-            .flatMap(
-                y ->
-                    IntStream.rangeClosed(1, 12)
-                        .mapToObj(m -> String.format("KZ-BNS|KAZ|ARM|TOTAL|%d-%02d", y, m)))
+        SampleMonthlyKeys.all()
             .filter(
                 k -> {
                   KeyQueryMetadata metadata =
@@ -309,7 +303,9 @@ class DashboardEndToEndTest {
                           .app
                           .streams()
                           .queryMetadataForKey(
-                              TradewatchTopology.MONTHLY_STORE, k, Serdes.STRING.serializer());
+                              TradewatchTopology.MONTHLY_STORE,
+                              k,
+                              StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
                   return metadata != null && owner.equals(metadata.activeHost());
                 })
             .findFirst();

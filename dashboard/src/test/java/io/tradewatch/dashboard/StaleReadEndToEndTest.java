@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
-import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.topology.StoreRouting;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -82,12 +81,7 @@ class StaleReadEndToEndTest {
 
   /** A monthly key whose owner is {@code owner} and whose standby is on {@code standby}. */
   private static String keyOwnedBy(RunningDashboard asked, HostInfo owner, HostInfo standby) {
-    return IntStream.rangeClosed(2018, 2023)
-        .boxed()
-        .flatMap(
-            y ->
-                IntStream.rangeClosed(1, 12)
-                    .mapToObj(m -> String.format("KZ-BNS|KAZ|ARM|TOTAL|%d-%02d", y, m)))
+    return SampleMonthlyKeys.all()
         .filter(
             k -> {
               KeyQueryMetadata metadata =
@@ -95,7 +89,9 @@ class StaleReadEndToEndTest {
                       .app
                       .streams()
                       .queryMetadataForKey(
-                          TradewatchTopology.MONTHLY_STORE, k, Serdes.STRING.serializer());
+                          TradewatchTopology.MONTHLY_STORE,
+                          k,
+                          StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
               return metadata != null
                   && owner.equals(metadata.activeHost())
                   && metadata.standbyHosts().contains(standby);

@@ -19,7 +19,10 @@ import io.tradewatch.streams.domain.alerts.Rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates the stateless rules on each output figure. Every evaluation yields a candidate alert,
@@ -31,6 +34,38 @@ final class AlertCandidates {
 
   AlertCandidates(RuleBook rules) {
     this.rules = rules;
+  }
+
+  /**
+   * The candidates of a changed figure worth sending on: those that hold now, and those that held
+   * for the figure before and are cleared now. A condition that held neither before nor now would
+   * change nothing in {@link AlertLifecycle}, which saw the figure before; most candidates are of
+   * that kind, so this keeps them off the repartition by alert id.
+   */
+  static <V> List<Alert> changed(FigureUpdate<V> update, Function<V, List<Alert>> rules) {
+    List<Alert> now = rules.apply(update.after());
+    return update.before() == null ? raisedOnly(now) : changed(now, rules.apply(update.before()));
+  }
+
+  /** Of the candidates judged now, those that hold or held in the judgement before. */
+  static List<Alert> changed(List<Alert> now, List<Alert> before) {
+    Set<String> raisedBefore = new HashSet<>();
+    for (Alert a : before) {
+      if (a.getState() == AlertState.RAISED) {
+        raisedBefore.add(a.getAlertId());
+      }
+    }
+    List<Alert> out = new ArrayList<>(now.size());
+    for (Alert a : now) {
+      if (a.getState() == AlertState.RAISED || raisedBefore.contains(a.getAlertId())) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<Alert> raisedOnly(List<Alert> now) {
+    return now.stream().filter(a -> a.getState() == AlertState.RAISED).toList();
   }
 
   List<Alert> monthly(TradeMonthly m) {

@@ -43,22 +43,30 @@ final class AlertsTopology {
   }
 
   void wire(
-      KStream<String, TradeMonthly> monthly,
-      KStream<String, TradeAnnual> annual,
+      KStream<String, FigureUpdate<TradeMonthly>> monthlyUpdates,
+      KStream<String, FigureUpdate<TradeAnnual>> annual,
       KStream<String, TargetProgress> targets,
-      KStream<String, MirrorGap> mirror,
+      KStream<String, FigureUpdate<MirrorGap>> mirror,
       KStream<String, Revision> revisions) {
+    KStream<String, TradeMonthly> monthly =
+        monthlyUpdates.mapValues(FigureUpdate::after, Named.as("alerts-monthly-figures"));
     KStream<String, Alert> stateless =
-        monthly
-            .flatMapValues(candidates::monthly, Named.as("alerts-monthly-rules"))
+        monthlyUpdates
+            .flatMapValues(
+                u -> AlertCandidates.changed(u, candidates::monthly),
+                Named.as("alerts-monthly-rules"))
             .merge(
-                annual.flatMapValues(candidates::annual, Named.as("alerts-annual-rules")),
+                annual.flatMapValues(
+                    u -> AlertCandidates.changed(u, candidates::annual),
+                    Named.as("alerts-annual-rules")),
                 Named.as("alerts-merge-annual"))
             .merge(
                 targets.flatMapValues(candidates::target, Named.as("alerts-target-rules")),
                 Named.as("alerts-merge-targets"))
             .merge(
-                mirror.flatMapValues(candidates::mirror, Named.as("alerts-mirror-rules")),
+                mirror.flatMapValues(
+                    u -> AlertCandidates.changed(u, candidates::mirror),
+                    Named.as("alerts-mirror-rules")),
                 Named.as("alerts-merge-mirror"))
             .merge(
                 revisions.flatMapValues(candidates::revision, Named.as("alerts-revision-rules")),

@@ -57,12 +57,12 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
 
   /** The unordered pair, HS group and year both sides of a flow share. */
   static String pairKey(TradeAnnual a) {
-    boolean ordered = a.getReporter().compareTo(a.getPartner()) <= 0;
-    return Keys.join(
-        ordered ? a.getReporter() : a.getPartner(),
-        ordered ? a.getPartner() : a.getReporter(),
-        a.getHsGroup(),
-        a.getYear());
+    return pairKey(a.getReporter(), a.getPartner(), a.getHsGroup(), a.getYear());
+  }
+
+  static String pairKey(String country, String other, String hsGroup, Object year) {
+    boolean ordered = country.compareTo(other) <= 0;
+    return Keys.join(ordered ? country : other, ordered ? other : country, hsGroup, year);
   }
 
   @Override

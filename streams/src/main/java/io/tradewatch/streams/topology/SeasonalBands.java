@@ -4,6 +4,7 @@ import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.internal.YearValue;
 import io.tradewatch.avro.internal.YearValues;
+import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.alerts.AlertRule;
 import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
@@ -60,13 +61,13 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
 
   /** Series and calendar month: {@code source|reporter|partner|hsGroup|MM}. */
   static String calendarKey(TradeMonthly m) {
-    return String.join(
-        "|",
+    int month = m.getMonth();
+    return Keys.join(
         m.getSource(),
         m.getReporter(),
         m.getPartner(),
         m.getHsGroup(),
-        String.format("%02d", m.getMonth()));
+        (month < 10 ? "0" : "") + month);
   }
 
   @Override
@@ -83,30 +84,42 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
     if (stored != null) {
       stored.getEntries().forEach(e -> byYear.put(e.getYear(), e.getValueUsd()));
     }
+    SortedMap<Integer, BigDecimal> before = new TreeMap<>(byYear);
     byYear.put(m.getYear(), m.getTurnoverUsd());
     List<YearValue> entries = new ArrayList<>();
     byYear.forEach((year, value) -> entries.add(new YearValue(year, value)));
     history.put(record.key(), new YearValues(entries));
 
     Subject subject = new Subject(m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup());
+    // Every earlier judgement of the years judged now was made with the history before this
+    // figure, so judging them with it too tells which candidates change anything.
+    List<Alert> out =
+        AlertCandidates.changed(
+            judge(subject, m.getYear(), m.getMonth(), byYear),
+            judge(subject, m.getYear(), m.getMonth(), before));
+    if (!out.isEmpty()) {
+      context.forward(record.withValue(out));
+    }
+  }
+
+  /** The changed year is judged, and so are the later years whose band it is part of. */
+  private List<Alert> judge(
+      Subject subject, int changedYear, int month, SortedMap<Integer, BigDecimal> byYear) {
     List<Alert> out = new ArrayList<>();
     for (AlertRule rule : rules.ofType(RuleType.SEASONAL_BAND)) {
-      if (!rule.watches(m.getHsGroup())) {
+      if (!rule.watches(subject.hsGroup())) {
         continue;
       }
-      // The changed year is judged, and so are the later years whose band it is part of.
       for (int year :
-          byYear.tailMap(m.getYear()).headMap(m.getYear() + rule.years() + 1).keySet()) {
+          byYear.tailMap(changedYear).headMap(changedYear + rule.years() + 1).keySet()) {
         List<BigDecimal> earlier =
             new ArrayList<>(byYear.subMap(year - rule.years(), year).values());
-        Condition c = Rules.seasonal(rule, subject, year, m.getMonth(), byYear.get(year), earlier);
+        Condition c = Rules.seasonal(rule, subject, year, month, byYear.get(year), earlier);
         if (c != null) {
           out.add(AlertCandidates.toAlert(c));
         }
       }
     }
-    if (!out.isEmpty()) {
-      context.forward(record.withValue(out));
-    }
+    return out;
   }
 }

@@ -61,10 +61,10 @@ public final class TradewatchTopology {
   private final RuleBook alertRules;
   private final Duration emitInterval;
   private final List<KStream<String, Revision>> revisionRecords = new ArrayList<>();
-  private KStream<String, TradeMonthly> monthlyFigures;
-  private KStream<String, TradeAnnual> annualFigures;
+  private KStream<String, FigureUpdate<TradeMonthly>> monthlyFigures;
+  private KStream<String, FigureUpdate<TradeAnnual>> annualFigures;
   private KStream<String, TargetProgress> targetFigures;
-  private KStream<String, MirrorGap> mirrorFigures;
+  private KStream<String, FigureUpdate<MirrorGap>> mirrorFigures;
 
   private TradewatchTopology(
       Topics topics,
@@ -203,13 +203,13 @@ public final class TradewatchTopology {
                 TradeLedger.supplier(emitInterval), Named.as("trade-ledger"), TradeLedger.LEDGERS);
 
     monthlyFigures =
-        output(
+        figureTable(
             changedYears.process(
                 MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
             topics.tradeMonthly(),
             MONTHLY_STORE);
     annualFigures =
-        output(
+        figureTable(
             changedYears.process(
                 AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS),
             topics.tradeAnnual(),
@@ -218,11 +218,13 @@ public final class TradewatchTopology {
   }
 
   /** Each side's annual figures next to its partner's figures for the same trade. */
-  private void mirrorGaps(KStream<String, TradeAnnual> annual) {
+  private void mirrorGaps(KStream<String, FigureUpdate<TradeAnnual>> annual) {
     mirrorFigures =
-        output(
+        figureTable(
             annual
-                .selectKey((key, a) -> MirrorGaps.pairKey(a), Named.as("annual-to-country-pairs"))
+                .map(
+                    (key, a) -> KeyValue.pair(MirrorGaps.pairKey(a.after()), a.after()),
+                    Named.as("annual-to-country-pairs"))
                 .repartition(
                     Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
                         .withName("annual-figures-by-country-pair"))
@@ -275,9 +277,29 @@ public final class TradewatchTopology {
   }
 
   /**
-   * Materializes an output as a queryable table (its cache also folds the many updates one input
-   * causes into one per commit), writes the table's changes to the output topic and returns them:
-   * the alert rules and mirror comparisons read these folded changes, not every recomputation.
+   * Keeps an output as a queryable table in the task that computes it ({@link FigureTable}: no
+   * repartition; {@link StoreRouting} routes queries), writes its changes to the output topic and
+   * returns them with their values before: the alert rules and mirror comparisons read changes, not
+   * every recomputation.
+   */
+  private static <V> KStream<String, FigureUpdate<V>> figureTable(
+      KStream<String, V> figures, Topic<String, V> topic, String store) {
+    KStream<String, FigureUpdate<V>> updates =
+        figures.process(
+            FigureTable.supplier(store, topic.keySerde(), topic.valueSerde()),
+            Named.as(store + "-table"));
+    updates
+        .mapValues(FigureUpdate::after, Named.as(store + "-changes"))
+        .to(
+            topic.name(),
+            Produced.with(topic.keySerde(), topic.valueSerde()).withName(store + "-output"));
+    return updates;
+  }
+
+  /**
+   * Materializes an output whose keys do not tell the partition it is computed in (a target's
+   * progress is computed with its country pair's figures but keyed by target) as a queryable table
+   * partitioned by its own key. Its cache folds the updates of one commit interval into one.
    */
   private static <V> KStream<String, V> output(
       KStream<String, V> figures, Topic<String, V> topic, String store) {

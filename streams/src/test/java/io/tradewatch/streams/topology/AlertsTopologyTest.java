@@ -112,6 +112,24 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void anAbnormalDecemberRevisedBackToItsUsualPeakClears() {
+    for (int year = 2019; year <= 2023; year++) {
+      fixture.publish(kz(Flow.X, year, 12, "TOTAL", "1000.00"));
+    }
+    TradeRecord december = kz(Flow.X, 2024, 12, "TOTAL", "5000.00");
+    fixture.publish(december);
+    assertThat(states(events("seasonal-band")))
+        .containsExactly("RAISED seasonal-band|KZ-BNS|KAZ|ARM|TOTAL|2024-12");
+
+    fixture.publish(revised(december, 2, "1100.00"));
+    fixture.publish(revised(december, 3, "1050.00"));
+
+    assertThat(states(events("seasonal-band")))
+        .as("cleared once; the second normal revision changes nothing")
+        .containsExactly("CLEARED seasonal-band|KZ-BNS|KAZ|ARM|TOTAL|2024-12");
+  }
+
+  @Test
   void aTargetBehindItsScheduleRaises() {
     fixture.publish(TopologyFixture.target("2000.00", 2023, 2025, "72"));
     for (int month = 1; month <= 12; month++) {

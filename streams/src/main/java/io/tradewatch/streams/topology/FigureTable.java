@@ -1,0 +1,63 @@
+package io.tradewatch.streams.topology;
+
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * An output table kept in the task that computes its figures: each figure is stored under its key
+ * (a queryable store, cached and changelogged) and forwarded only when it changed, with its value
+ * before. Unlike {@code toTable()} after a key-changing step, nothing is repartitioned: the store's
+ * partitions follow the upstream key (the series, or the country pair), which {@link StoreRouting}
+ * tells interactive queries.
+ */
+final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
+  private final String storeName;
+  private ProcessorContext<String, FigureUpdate<V>> context;
+  private KeyValueStore<String, V> figures;
+
+  private FigureTable(String storeName) {
+    this.storeName = storeName;
+  }
+
+  static <V> ProcessorSupplier<String, V, String, FigureUpdate<V>> supplier(
+      String storeName, Serde<String> keySerde, Serde<V> valueSerde) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, V, String, FigureUpdate<V>> get() {
+        return new FigureTable<>(storeName);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(storeName), keySerde, valueSerde)
+                .withCachingEnabled());
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, FigureUpdate<V>> context) {
+    this.context = context;
+    this.figures = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, V> record) {
+    V before = figures.get(record.key());
+    if (Objects.equals(before, record.value())) {
+      return;
+    }
+    figures.put(record.key(), record.value());
+    context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
+  }
+}
