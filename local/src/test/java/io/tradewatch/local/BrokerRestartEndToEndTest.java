@@ -20,9 +20,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,13 +227,66 @@ class BrokerRestartEndToEndTest {
           .until(() -> committed(applicationId) >= inputs);
     }
 
-    /** Waits until the application commits more than {@code inputs} inputs. */
-    void awaitProgress(String applicationId, long inputs) {
-      await()
-          .atMost(RECOVERY)
-          .pollInterval(Duration.ofMillis(100))
-          .ignoreExceptions()
-          .until(() -> committed(applicationId) > inputs);
+    /**
+     * Waits until the application commits more than {@code inputs} inputs; if it does not, fails
+     * with what the cluster and the stream threads were doing (a stall here was seen once in CI and
+     * could not be reproduced).
+     */
+    void awaitProgress(String applicationId, long inputs) throws Exception {
+      try {
+        await()
+            .atMost(RECOVERY)
+            .pollInterval(Duration.ofMillis(100))
+            .ignoreExceptions()
+            .until(() -> committed(applicationId) > inputs);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            "no commit past "
+                + inputs
+                + " inputs; partitions without a leader or with a shrunk ISR: "
+                + degradedPartitions()
+                + "\nstream threads:\n"
+                + streamThreads(applicationId),
+            e);
+      }
+    }
+
+    private List<String> degradedPartitions() throws Exception {
+      try (Admin admin = Admin.create(client())) {
+        Set<String> names =
+            admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        return admin.describeTopics(names).allTopicNames().get().values().stream()
+            .flatMap(
+                d ->
+                    d.partitions().stream()
+                        .filter(p -> p.leader() == null || p.isr().size() < p.replicas().size())
+                        .map(
+                            p ->
+                                d.name()
+                                    + "-"
+                                    + p.partition()
+                                    + " leader "
+                                    + (p.leader() == null ? "none" : p.leader().id())
+                                    + " isr "
+                                    + p.isr().stream().map(Node::id).toList()))
+            .sorted()
+            .toList();
+      }
+    }
+
+    private static String streamThreads(String applicationId) {
+      StringBuilder out = new StringBuilder();
+      Thread.getAllStackTraces()
+          .forEach(
+              (thread, stack) -> {
+                if (thread.getName().startsWith(applicationId)) {
+                  out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                  for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    out.append("    at ").append(stack[i]).append('\n');
+                  }
+                }
+              });
+      return out.toString();
     }
 
     int groupCoordinator(String applicationId) throws Exception {
