@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +81,14 @@ final class BenchCommand implements Callable<Integer> {
               + " (default: the application's, 200)")
   long commitIntervalMs = DEFAULTS.commitInterval().toMillis();
 
+  @Option(
+      names = "--streams-config",
+      paramLabel = "KEY=VALUE",
+      description =
+          "a Kafka Streams or client setting of the topology, e.g. producer.linger.ms=5"
+              + " (repeatable)")
+  Map<String, String> streamsConfig = new LinkedHashMap<>();
+
   @Option(names = "--markdown", description = "also write the Markdown results to this file")
   Path markdown;
 
@@ -100,7 +110,8 @@ final class BenchCommand implements Callable<Integer> {
               e2eGuarantees,
               Duration.ofMillis(quietMs),
               Duration.ofSeconds(timeoutSeconds),
-              Duration.ofMillis(commitIntervalMs));
+              Duration.ofMillis(commitIntervalMs),
+              streamsConfig);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;

@@ -3,6 +3,7 @@ package io.tradewatch.bench;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -21,6 +22,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param quietPeriod how long outputs, changelogs and commits must stay unchanged to call a drain
  *     done (not part of the timed interval)
  * @param timeout the longest one drain may take
+ * @param commitInterval the topology's commit interval
+ * @param streamsConfig further Kafka Streams (and its clients') settings of the topology, as a user
+ *     would pass them in a properties file
  */
 public record BenchOptions(
     long records,
@@ -35,7 +39,8 @@ public record BenchOptions(
     List<String> e2eGuarantees,
     Duration quietPeriod,
     Duration timeout,
-    Duration commitInterval) {
+    Duration commitInterval,
+    Map<String, String> streamsConfig) {
 
   public static final long DEFAULT_RECORDS = 2_000_000;
 
@@ -49,6 +54,7 @@ public record BenchOptions(
     require(e2eSeconds >= 0, "--e2e-seconds", "must be 0 or more, was " + e2eSeconds);
     require(e2eRate >= 0, "--e2e-rate", "must be 0 or more, was " + e2eRate);
     e2eGuarantees = List.copyOf(e2eGuarantees);
+    streamsConfig = Map.copyOf(streamsConfig);
     for (String g : e2eGuarantees) {
       require(
           g.equals(StreamsConfig.AT_LEAST_ONCE) || g.equals(StreamsConfig.EXACTLY_ONCE_V2),
@@ -78,7 +84,8 @@ public record BenchOptions(
         List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
         Duration.ofSeconds(2),
         Duration.ofMinutes(30),
-        StreamsSettings.DEFAULT_COMMIT_INTERVAL);
+        StreamsSettings.DEFAULT_COMMIT_INTERVAL,
+        Map.of());
   }
 
   private static void require(boolean ok, String option, String problem) {

@@ -96,12 +96,16 @@ public record BenchReport(
             String.format(
                 Locale.ROOT,
                 "Records: %,d synthetic (seed %d), %d partition(s), %d stream thread(s), commit"
-                    + " interval %d ms; %d warm-up pass(es) discarded, median of %d run(s).%n%n",
+                    + " interval %d ms%s; %d warm-up pass(es) discarded, median of %d"
+                    + " run(s).%n%n",
                 options.records(),
                 options.seed(),
                 options.partitions(),
                 options.threads(),
                 options.commitInterval().toMillis(),
+                options.streamsConfig().isEmpty()
+                    ? ""
+                    : ", Streams settings " + new java.util.TreeMap<>(options.streamsConfig()),
                 options.warmups(),
                 options.runs()))
         .append(

@@ -66,7 +66,8 @@ final class LatencyRun {
             .withTopicPrefix(topics.prefix())
             .withProcessingGuarantee(guarantee)
             .withThreads(options.threads())
-            .withCommitInterval(options.commitInterval());
+            .withCommitInterval(options.commitInterval())
+            .withClientProperties(options.streamsConfig());
     LatencyConsumer consumer = new LatencyConsumer(clientProperties, topics);
     Thread reader = new Thread(consumer, "bench-latency-consumer");
     try (TradewatchApp app = new TradewatchApp(settings)) {

@@ -66,7 +66,8 @@ final class TopologyDrain {
             .withOutputPrefix(topics.outputPrefix())
             .withProcessingGuarantee(guarantee)
             .withThreads(options.threads())
-            .withCommitInterval(options.commitInterval());
+            .withCommitInterval(options.commitInterval())
+            .withClientProperties(options.streamsConfig());
     Set<String> inputNames = new HashSet<>();
     inputs.inputs().forEach(t -> inputNames.add(t.name()));
     List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +33,8 @@ class BenchmarkSmokeTest {
             List.of(StreamsConfig.EXACTLY_ONCE_V2),
             Duration.ofMillis(300),
             Duration.ofMinutes(2),
-            Duration.ofMillis(200));
+            Duration.ofMillis(200),
+            Map.of());
 
     BenchReport report = new Benchmark(options).run();
 
