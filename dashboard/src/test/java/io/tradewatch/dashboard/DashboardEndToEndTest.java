@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.schemas.Topics;
-import io.tradewatch.streams.topology.StoreRouting;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.io.BufferedReader;
 import java.io.File;
@@ -37,7 +36,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -295,20 +293,7 @@ class DashboardEndToEndTest {
   /** A monthly key whose active partition is on {@code owner}, by the streams' own metadata. */
   private String keyOwnedBy(HostInfo owner) {
     Optional<String> key =
-        SampleMonthlyKeys.all()
-            .filter(
-                k -> {
-                  KeyQueryMetadata metadata =
-                      first
-                          .app
-                          .streams()
-                          .queryMetadataForKey(
-                              TradewatchTopology.MONTHLY_STORE,
-                              k,
-                              StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
-                  return metadata != null && owner.equals(metadata.activeHost());
-                })
-            .findFirst();
+        SampleMonthlyKeys.first(first.app.streams(), m -> owner.equals(m.activeHost()));
     assertThat(key).as("some monthly key owned by %s", owner).isPresent();
     return key.orElseThrow();
   }

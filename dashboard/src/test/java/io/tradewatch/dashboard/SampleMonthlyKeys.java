@@ -1,8 +1,14 @@
 package io.tradewatch.dashboard;
 
+import io.tradewatch.streams.topology.StoreRouting;
+import io.tradewatch.streams.topology.TradewatchTopology;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 
 /**
  * Monthly figure keys the sample data certainly has: both sources' totals and the HS chapters
@@ -16,6 +22,21 @@ final class SampleMonthlyKeys {
           .toList();
 
   private SampleMonthlyKeys() {}
+
+  /** The first key whose partition's metadata, as {@code streams} sees it, passes {@code test}. */
+  static Optional<String> first(KafkaStreams streams, Predicate<KeyQueryMetadata> test) {
+    return all()
+        .filter(
+            key -> {
+              KeyQueryMetadata metadata =
+                  streams.queryMetadataForKey(
+                      TradewatchTopology.MONTHLY_STORE,
+                      key,
+                      StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
+              return metadata != null && test.test(metadata);
+            })
+        .findFirst();
+  }
 
   static Stream<String> all() {
     return SERIES.stream()

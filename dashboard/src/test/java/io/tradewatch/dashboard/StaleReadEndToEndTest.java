@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.schemas.Topics;
-import io.tradewatch.streams.topology.StoreRouting;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -81,22 +79,9 @@ class StaleReadEndToEndTest {
 
   /** A monthly key whose owner is {@code owner} and whose standby is on {@code standby}. */
   private static String keyOwnedBy(RunningDashboard asked, HostInfo owner, HostInfo standby) {
-    return SampleMonthlyKeys.all()
-        .filter(
-            k -> {
-              KeyQueryMetadata metadata =
-                  asked
-                      .app
-                      .streams()
-                      .queryMetadataForKey(
-                          TradewatchTopology.MONTHLY_STORE,
-                          k,
-                          StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
-              return metadata != null
-                  && owner.equals(metadata.activeHost())
-                  && metadata.standbyHosts().contains(standby);
-            })
-        .findFirst()
+    return SampleMonthlyKeys.first(
+            asked.app.streams(),
+            m -> owner.equals(m.activeHost()) && m.standbyHosts().contains(standby))
         .orElse(null);
   }
 
