@@ -88,13 +88,16 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
       TradeRecord trade = input.getTrade();
       figures.put(figureKey(pair, trade), trade);
       for (TargetDefinition target : targets(pair)) {
-        if (counts(target, trade)) {
-          if (trade.getYear() == target.getBaseYear()) {
-            // The schedule line starts from the base year's figure: every year moves with it.
-            years(pair, target).forEach(year -> emit(pair, target, year));
-          } else {
-            emit(pair, target, trade.getYear());
-          }
+        if (target.getFlow() != trade.getFlow()) {
+          continue;
+        }
+        if (counts(target, trade) && trade.getYear() == target.getBaseYear()) {
+          // The schedule line starts from the base year's figure: every year moves with it.
+          years(pair, target).forEach(year -> emit(pair, target, year));
+        } else {
+          // Also for a figure outside the target's products: a target defined after the trade
+          // reports every year with figures of its flow, so one defined before must as well.
+          emit(pair, target, trade.getYear());
         }
       }
     } else if (input.getTarget() != null) {

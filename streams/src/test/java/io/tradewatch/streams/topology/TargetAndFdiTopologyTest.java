@@ -52,6 +52,31 @@ class TargetAndFdiTopologyTest {
   }
 
   @Test
+  void targetProgressIsTheSameWhetherTheTargetArrivesBeforeOrAfterTheTrade() {
+    var trade =
+        new io.tradewatch.avro.TradeRecord[] {
+          kz(Flow.X, 2022, 5, "2402", "500000.00"),
+          kz(Flow.X, 2023, 1, "7202", "3000000.00"),
+          kz(Flow.X, 2024, 3, "2402", "700000.00"),
+          kz(Flow.M, 2021, 3, "7202", "900000.00")
+        };
+    fixture.publish(target("10000000.00", 2023, 2025, "72"));
+    fixture.publish(trade);
+    Map<String, TargetProgress> targetFirst = fixture.finalValues(fixture.topics.targetProgress());
+    fixture.close();
+
+    fixture = new TopologyFixture(stateDir.resolve("trade-first"));
+    fixture.publish(trade);
+    fixture.publish(target("10000000.00", 2023, 2025, "72"));
+    Map<String, TargetProgress> tradeFirst = fixture.finalValues(fixture.topics.targetProgress());
+
+    assertThat(targetFirst).isEqualTo(tradeFirst);
+    assertThat(tradeFirst)
+        .as("every year with exports, even one without the target's products")
+        .containsOnlyKeys("KZ-ARM-TEST|2022", "KZ-ARM-TEST|2023", "KZ-ARM-TEST|2024");
+  }
+
+  @Test
   void fdiCumulativeSumsAnnualRecordsAndCarriesForward() {
     fixture.publish(fdi(FdiDirection.INWARD, 2022, null, "3000000.00"));
     fixture.publish(fdi(FdiDirection.INWARD, 2023, null, "6000000.00"));
