@@ -89,6 +89,12 @@ final class BenchCommand implements Callable<Integer> {
               + " (repeatable)")
   Map<String, String> streamsConfig = new LinkedHashMap<>();
 
+  @Option(
+      names = "--producer-config",
+      paramLabel = "KEY=VALUE",
+      description = "a producer setting of the ingest runs, e.g. batch.size=131072 (repeatable)")
+  Map<String, String> producerConfig = new LinkedHashMap<>();
+
   @Option(names = "--markdown", description = "also write the Markdown results to this file")
   Path markdown;
 
@@ -111,7 +117,8 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofMillis(quietMs),
               Duration.ofSeconds(timeoutSeconds),
               Duration.ofMillis(commitIntervalMs),
-              streamsConfig);
+              streamsConfig,
+              producerConfig);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;

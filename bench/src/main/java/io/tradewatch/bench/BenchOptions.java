@@ -25,6 +25,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param commitInterval the topology's commit interval
  * @param streamsConfig further Kafka Streams (and its clients') settings of the topology, as a user
  *     would pass them in a properties file
+ * @param producerConfig further producer settings of the ingest runs, as a user would pass them to
+ *     {@code publish --config}
  */
 public record BenchOptions(
     long records,
@@ -40,7 +42,8 @@ public record BenchOptions(
     Duration quietPeriod,
     Duration timeout,
     Duration commitInterval,
-    Map<String, String> streamsConfig) {
+    Map<String, String> streamsConfig,
+    Map<String, String> producerConfig) {
 
   public static final long DEFAULT_RECORDS = 2_000_000;
 
@@ -55,6 +58,7 @@ public record BenchOptions(
     require(e2eRate >= 0, "--e2e-rate", "must be 0 or more, was " + e2eRate);
     e2eGuarantees = List.copyOf(e2eGuarantees);
     streamsConfig = Map.copyOf(streamsConfig);
+    producerConfig = Map.copyOf(producerConfig);
     for (String g : e2eGuarantees) {
       require(
           g.equals(StreamsConfig.AT_LEAST_ONCE) || g.equals(StreamsConfig.EXACTLY_ONCE_V2),
@@ -85,6 +89,7 @@ public record BenchOptions(
         Duration.ofSeconds(2),
         Duration.ofMinutes(30),
         StreamsSettings.DEFAULT_COMMIT_INTERVAL,
+        Map.of(),
         Map.of());
   }
 

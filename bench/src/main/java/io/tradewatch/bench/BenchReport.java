@@ -144,6 +144,11 @@ public record BenchReport(
       md.append('\n');
     }
     if (!ingest.isEmpty()) {
+      if (!options.producerConfig().isEmpty()) {
+        md.append("Ingest producer settings: ")
+            .append(new java.util.TreeMap<>(options.producerConfig()))
+            .append("\n\n");
+      }
       md.append("| ingest (CSV → Avro → broker) | rows | rows/s (median) | runs |\n");
       md.append("|---|---:|---:|---|\n");
       for (Ingest i : ingest) {

@@ -29,6 +29,14 @@ final class IngestRun {
     this.options = options;
   }
 
+  /** The client's properties with the producer settings of the command line on top. */
+  private Properties producerProperties() {
+    Properties p = new Properties();
+    p.putAll(clientProperties);
+    p.putAll(options.producerConfig());
+    return p;
+  }
+
   Measurement run(InputFormat format, Path file, long rows, String name)
       throws IOException, InterruptedException {
     Topics topics = Topics.withPrefix(name + ".");
@@ -36,7 +44,7 @@ final class IngestRun {
     created.add(topics.deadLetter());
     cluster.createTopics(created, options.partitions());
     try (ResourceMeter meter = new ResourceMeter();
-        KafkaPublisher publisher = KafkaPublisher.create(clientProperties, topics);
+        KafkaPublisher publisher = KafkaPublisher.create(producerProperties(), topics);
         Offsets offsets = new Offsets(clientProperties)) {
       long t0 = System.nanoTime();
       PublishReport report = publisher.publish(file, format, ReaderOptions.defaults(), 0, false);

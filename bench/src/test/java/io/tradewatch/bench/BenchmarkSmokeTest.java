@@ -34,6 +34,7 @@ class BenchmarkSmokeTest {
             Duration.ofMillis(300),
             Duration.ofMinutes(2),
             Duration.ofMillis(200),
+            Map.of(),
             Map.of());
 
     BenchReport report = new Benchmark(options).run();
