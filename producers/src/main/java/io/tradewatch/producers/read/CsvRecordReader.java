@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -111,6 +112,7 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
       parser.close();
       throw e;
     }
+    Map<String, Integer> columns = Fields.columns(header);
     long[] previousLine = {parser.getCurrentLineNumber()};
     return new ParsedRows<>(
         parser,
@@ -119,7 +121,7 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
           // counted, hence the max.
           long line = Math.max(parser.getCurrentLineNumber(), previousLine[0] + 1);
           previousLine[0] = line;
-          return parse(name, line, record);
+          return parse(name, line, record, columns);
         });
   }
 
@@ -149,7 +151,7 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
     }
   }
 
-  private Parsed<T> parse(String file, long line, CSVRecord record) {
+  private Parsed<T> parse(String file, long line, CSVRecord record, Map<String, Integer> columns) {
     try {
       if (!record.isConsistent()) {
         throw new RowException(
@@ -158,7 +160,7 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
                 + " fields, the header "
                 + record.getParser().getHeaderNames().size());
       }
-      T mapped = map(new Fields(record));
+      T mapped = map(new Fields(record, columns));
       Optional<String> problem = check(mapped);
       if (problem.isPresent()) {
         return new Parsed.Rejected<>(new Rejection(file, line, problem.get(), raw(record)));

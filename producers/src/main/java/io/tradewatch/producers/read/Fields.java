@@ -2,22 +2,44 @@ package io.tradewatch.producers.read;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /** Typed access to the columns of one CSV row, with errors that name the column and value. */
 final class Fields {
   private final CSVRecord row;
+  private final Map<String, Integer> columns;
 
-  Fields(CSVRecord row) {
+  /**
+   * @param columns the file's column positions by name, see {@link #columns}
+   */
+  Fields(CSVRecord row, Map<String, Integer> columns) {
     this.row = row;
+    this.columns = columns;
+  }
+
+  /**
+   * Column positions by name, resolved once per file from its header (the parser's own lookup by
+   * name costs four hash lookups per column and row, and keeps a byte order mark in the first
+   * name). A name that appears twice means its last column, as in the parser.
+   */
+  static Map<String, Integer> columns(List<String> header) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      positions.put(header.get(i), i);
+    }
+    return Map.copyOf(positions);
   }
 
   /** A column's trimmed value, or empty when the column is absent or blank. */
   String optional(String column) {
-    if (!row.isMapped(column) || !row.isSet(column)) {
+    Integer position = columns.get(column);
+    if (position == null || position >= row.size()) {
       return "";
     }
-    return row.get(column).trim();
+    return row.get(position).trim();
   }
 
   String required(String column) {
@@ -44,7 +66,7 @@ final class Fields {
   /** A money amount in USD, exact to the cent: more decimals are an error, never rounded. */
   BigDecimal usd(String column) {
     BigDecimal value = decimal(column, required(column));
-    if (value.stripTrailingZeros().scale() > 2) {
+    if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
       throw new RowException(column + " '" + value + "' has fractions of a cent");
     }
     return value.setScale(2, RoundingMode.UNNECESSARY);

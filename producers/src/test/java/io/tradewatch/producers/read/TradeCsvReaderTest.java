@@ -47,6 +47,16 @@ class TradeCsvReaderTest {
   }
 
   @Test
+  void readsAFileThatStartsWithAByteOrderMark() throws IOException {
+    // given a file saved by a spreadsheet program, with a UTF-8 BOM before the first column name
+    List<Parsed<TradeRecord>> rows =
+        readAll(reader, "excel.csv", "\uFEFF" + HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00,,,,\n");
+
+    // then the first column is read like any other
+    assertThat(accepted(rows.get(0)).getSource()).isEqualTo("KZ-BNS");
+  }
+
+  @Test
   void readsMonthlyRowsWithLeadingZeroHsCodesAndScaledQuantities() throws IOException {
     List<Parsed<TradeRecord>> rows =
         readAll(
