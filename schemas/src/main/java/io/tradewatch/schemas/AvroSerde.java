@@ -35,7 +35,8 @@ public final class AvroSerde<T extends SpecificRecord>
   AvroSerde(Class<T> type, Schema schema, SchemaHistory history) {
     this.type = Objects.requireNonNull(type, "type");
     SpecificData model = SpecificData.getForClass(type);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    // No copy inside the encoder: serialize() copies the thread's buffer into the result itself.
+    this.encoder = new BinaryMessageEncoder<>(model, schema, false);
     this.decoder = new BinaryMessageDecoder<>(model, schema, history.store());
   }
 

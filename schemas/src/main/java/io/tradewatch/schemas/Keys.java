@@ -20,7 +20,8 @@ public final class Keys {
   private Keys() {}
 
   public static String join(Object... parts) {
-    StringBuilder out = new StringBuilder();
+    // Sized for the usual keys (source|reporter|partner|flow|period|HS6): no regrowth.
+    StringBuilder out = new StringBuilder(64);
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {
         out.append(SEPARATOR);
