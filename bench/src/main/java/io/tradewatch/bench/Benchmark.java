@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole benchmark: starts an embedded broker, pre-loads the synthetic records once, then times
- * the baseline, the topology (at-least-once and exactly-once), end-to-end latency at a fixed rate
- * and CSV ingest, and returns the figures.
+ * the baseline, the Kafka Streams floor, the topology (at-least-once and exactly-once), end-to-end
+ * latency at a fixed rate and CSV ingest, and returns the figures.
  */
 public final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
@@ -54,16 +54,33 @@ public final class Benchmark {
       }
       LOG.info("baseline: {} series-months summed", baseline.seriesMonths());
 
-      // The guarantees alternate pass by pass, so JIT warm-up and the machine's background load
-      // (other processes share the cores) fall on both alike rather than on whichever runs first.
+      // The floor and the guarantees alternate pass by pass, so JIT warm-up and the machine's
+      // background load (other processes share the cores) fall on all alike rather than on
+      // whichever runs first.
       TopologyDrain drain = new TopologyDrain(cluster, client, INPUTS, options, workDir);
       List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
       List<List<Measurement>> runs = List.of(new ArrayList<>(), new ArrayList<>());
+      List<Measurement> floorRuns = new ArrayList<>();
       for (int i = 0; i < options.warmups() + options.runs(); i++) {
+        Measurement floor =
+            drain.run(
+                TopologyDrain.Pipeline.STREAMS_FLOOR,
+                StreamsConfig.AT_LEAST_ONCE,
+                "bench-floor-" + i,
+                options.records());
+        log("Kafka Streams floor", i, floor);
+        if (i >= options.warmups()) {
+          floorRuns.add(floor);
+        }
         for (int g = 0; g < guarantees.size(); g++) {
           String guarantee = guarantees.get(g);
           String shortName = guarantee.startsWith("exactly") ? "eos" : "alos";
-          Measurement m = drain.run(guarantee, "bench-" + shortName + "-" + i, options.records());
+          Measurement m =
+              drain.run(
+                  TopologyDrain.Pipeline.FULL,
+                  guarantee,
+                  "bench-" + shortName + "-" + i,
+                  options.records());
           log("topology " + guarantee, i, m);
           if (i >= options.warmups()) {
             runs.get(g).add(m);
@@ -87,6 +104,8 @@ public final class Benchmark {
           options,
           preload,
           Measurement.drain("baseline: plain consumer + Avro decode + HashMap sums", baselineRuns),
+          Measurement.drain(
+              "Kafka Streams floor: the same sums in one aggregate, at_least_once", floorRuns),
           topology,
           latencies,
           ingest);

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the pre-loaded input topic through the full topology once, with a fresh application id (so
- * it reads from the beginning) and its own output topics (so their end offsets count only this
- * run's writes).
+ * Drains the pre-loaded input topic once through the full topology or the {@link StreamsFloor},
+ * with a fresh application id (so it reads from the beginning) and its own output topics (so their
+ * end offsets count only this run's writes).
  *
  * <p>The clock starts when the instance is RUNNING (group joined, tasks assigned) and stops at the
  * last change seen in its committed offsets or in the end offsets of its outputs, changelogs and
@@ -52,7 +52,15 @@ final class TopologyDrain {
     this.workDir = workDir;
   }
 
-  Measurement run(String guarantee, String applicationId, long expected)
+  /** What a drain runs. */
+  enum Pipeline {
+    /** The tradewatch topology, every output on. */
+    FULL,
+    /** {@link StreamsFloor}: the baseline's sums as one Kafka Streams aggregate. */
+    STREAMS_FLOOR
+  }
+
+  Measurement run(Pipeline pipeline, String guarantee, String applicationId, long expected)
       throws IOException, InterruptedException {
     Topics topics = inputs.withOutputPrefix(inputs.prefix() + applicationId + ".");
     List<Topic<?, ?>> outputs = new ArrayList<>(topics.outputs());
@@ -72,7 +80,10 @@ final class TopologyDrain {
     inputs.inputs().forEach(t -> inputNames.add(t.name()));
     List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();
     try (Offsets offsets = new Offsets(clientProperties);
-        TradewatchApp app = new TradewatchApp(settings)) {
+        TradewatchApp app =
+            pipeline == Pipeline.FULL
+                ? new TradewatchApp(settings)
+                : new TradewatchApp(settings, StreamsFloor.topology(inputs.tradeRecords()))) {
       app.start();
       app.awaitRunning(Duration.ofMinutes(2));
       try (ResourceMeter meter = new ResourceMeter()) {

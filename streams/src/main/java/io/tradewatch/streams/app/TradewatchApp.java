@@ -23,14 +23,22 @@ public final class TradewatchApp implements AutoCloseable {
   private final CountDownLatch running = new CountDownLatch(1);
 
   public TradewatchApp(StreamsSettings settings) {
-    this.settings = settings;
-    Topology topology =
+    this(
+        settings,
         TradewatchTopology.build(
             settings.topics(),
             RecordChecks.systemUtc(),
             settings.cifFobFactor(),
             settings.alertRules(),
-            settings.commitInterval());
+            settings.commitInterval()));
+  }
+
+  /**
+   * Runs another topology with these settings and this lifecycle (the benchmark's Kafka Streams
+   * floor runs this way next to the tradewatch topology).
+   */
+  public TradewatchApp(StreamsSettings settings, Topology topology) {
+    this.settings = settings;
     this.streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(
         e -> {
