@@ -151,6 +151,11 @@ class PublishBrokerFaultsTest {
    * producer's retries again (13 to 18 of 50 000 rows, contiguous offsets) instead of recognising
    * their sequence numbers. Our code sends each row once; the copies are identical (key, record
    * key, revision, value), which the topology treats as a no-op.
+   *
+   * <p>Once (one CI run in about ten) the restarted broker had kept batches that followed one it
+   * had lost, and refused every retry of the lost one as OUT_OF_ORDER_SEQUENCE_NUMBER until the
+   * timeout: the idempotent producer cannot place it any more. Then the promise is the failure
+   * case's: the publish fails naming what was not confirmed, and a rerun completes the file.
    */
   @Test
   void shouldPublishEveryRowWhenTheBrokerComesBackWithinTheTimeout() throws Exception {
@@ -166,7 +171,19 @@ class PublishBrokerFaultsTest {
     cluster.restartBroker(0);
 
     // then the publish completes and every row is in the topic; any copy is identical
-    assertThat(exit.get(2, TimeUnit.MINUTES)).as(err.toString()).isZero();
+    int exitCode = exit.get(2, TimeUnit.MINUTES);
+    boolean rerun = exitCode != 0;
+    if (rerun) {
+      // (or, when the broker lost a batch it then refused as out of order, see above: the publish
+      // fails counting a few unconfirmed records, and a rerun completes the file)
+      assertThat(exitCode).as(err.toString()).isEqualTo(PublishCommand.KAFKA_UNAVAILABLE);
+      Matcher m = COUNTS.matcher(err.toString());
+      assertThat(m.find()).as(err.toString()).isTrue();
+      assertThat(Long.parseLong(m.group(3))).as(err.toString()).isPositive().isLessThan(ROWS / 10);
+      LOG.warn("Publish failed across the restart, rerunning: {}", err);
+      out.getBuffer().setLength(0);
+      assertThat(publish(args(topics, "60s", "0", bigFile.toString()))).as(err.toString()).isZero();
+    }
     assertThat(out.toString()).contains("trade-50k.csv (TRADE): 50000 published, 0 rejected");
     List<Read> log = readAll(topics);
     assertThat(log).hasSize((int) endOffsets(topics));
@@ -183,9 +200,13 @@ class PublishBrokerFaultsTest {
             twice.put(row, copies);
           }
         });
+    int mostCopies = rerun ? 3 : 2;
     assertThat(twice.values())
         .allSatisfy(
-            copies -> assertThat(values(copies)).hasSize(2).containsOnly(copies.get(0).value()));
+            copies ->
+                assertThat(values(copies))
+                    .hasSizeBetween(2, mostCopies)
+                    .containsOnly(copies.get(0).value()));
     LOG.info("Rows written twice across the broker restart (partition@offset): {}", twice);
   }
 
