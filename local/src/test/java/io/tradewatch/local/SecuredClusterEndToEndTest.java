@@ -156,7 +156,8 @@ class SecuredClusterEndToEndTest {
             cluster.saslBootstrapServers(),
             "--client-config",
             scramConfig.toString());
-    assertThat(replayed).as(err.toString()).isZero();
+    // (the replay prints its differences on stdout: both streams, to say what differed)
+    assertThat(replayed).as(out + "\n" + err).isZero();
     assertThat(out.toString()).contains("Replay 7 into").contains("Identical to the live outputs.");
     assertNoSecretIn(out.toString() + err.toString());
   }
