@@ -1,10 +1,12 @@
 package io.tradewatch.schemas;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Message keys and event timestamps shared by producers and the topology. Keys are readable strings
@@ -86,6 +88,32 @@ public final class Keys {
   public static String fdiMessageKey(FdiRecord r) {
     return join(
         r.getSource(), r.getReporter(), r.getCounterpart(), r.getDirection(), r.getMeasure());
+  }
+
+  /**
+   * Identity of a release: source|reporter|YYYY-MM|flows|scope, the scope being the partners it
+   * covers ({@code *} for all), so that extracts of the same month for other flows or partners
+   * stand side by side and a re-release of the same extract is a revision.
+   */
+  public static String releaseKey(
+      String source, String reporter, int year, int month, List<?> flows, List<String> partners) {
+    StringBuilder f = new StringBuilder();
+    for (Object flow : flows) {
+      f.append(f.length() == 0 ? "" : ",").append(flow);
+    }
+    String scope = partners == null ? "*" : String.join(",", partners);
+    return join(source, reporter, tradePeriod(year, month), f, scope);
+  }
+
+  /** Message key of a release: source|reporter. */
+  public static String releaseMessageKey(Release r) {
+    return join(r.getSource(), r.getReporter());
+  }
+
+  /** Event time of a release: the last instant of its month, after the figures it releases. */
+  public static long releaseTimestamp(Release r) {
+    int next = r.getMonth() == 12 ? 1 : r.getMonth() + 1;
+    return startOf(r.getMonth() == 12 ? r.getYear() + 1 : r.getYear(), next) - 1;
   }
 
   public static String targetMessageKey(TargetDefinition t) {

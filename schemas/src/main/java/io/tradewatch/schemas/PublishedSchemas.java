@@ -26,8 +26,21 @@ final class PublishedSchemas {
   private static final Pattern FILE =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)-v([1-9][0-9]*)\\.avsc");
 
-  /** One published version of one record schema. */
-  record Version(String file, int version, Schema schema) {
+  /** The index flag of a version that older readers of the same record cannot read. */
+  static final String BREAKS_OLDER_READERS = "breaks-older-readers";
+
+  /**
+   * One published version of one record schema.
+   *
+   * @param breaksOlderReaders listed with {@value #BREAKS_OLDER_READERS} in the index: applications
+   *     on an earlier version cannot read records of this one (a deliberate, documented break: all
+   *     readers are upgraded before any writer, and outputs are recomputed by a replay)
+   */
+  record Version(String file, int version, Schema schema, boolean breaksOlderReaders) {
+    Version(String file, int version, Schema schema) {
+      this(file, version, schema, false);
+    }
+
     String label() {
       return schema.getFullName() + " v" + version + " (published/" + file + ")";
     }
@@ -43,7 +56,19 @@ final class PublishedSchemas {
   /** The published versions listed in {@code index.txt} of a class path folder. */
   static List<Version> load(String dir) {
     List<Version> versions = new ArrayList<>();
-    for (String file : indexEntries(dir)) {
+    for (String entry : indexEntries(dir)) {
+      String[] words = entry.split("\\s+");
+      String file = words[0];
+      boolean breaks = words.length == 2 && words[1].equals(BREAKS_OLDER_READERS);
+      if (words.length > 2 || (words.length == 2 && !breaks)) {
+        throw new IllegalStateException(
+            "Published schema index "
+                + dir
+                + "index.txt: '"
+                + entry
+                + "' must be a file name, optionally followed by "
+                + BREAKS_OLDER_READERS);
+      }
       Matcher name = FILE.matcher(file);
       if (!name.matches()) {
         throw new IllegalStateException(
@@ -62,7 +87,7 @@ final class PublishedSchemas {
                 + schema.getFullName()
                 + "; the file name must start with its record name");
       }
-      versions.add(new Version(file, Integer.parseInt(name.group(2)), schema));
+      versions.add(new Version(file, Integer.parseInt(name.group(2)), schema, breaks));
     }
     return List.copyOf(versions);
   }

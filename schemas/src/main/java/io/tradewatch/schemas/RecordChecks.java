@@ -4,6 +4,7 @@ import io.tradewatch.avro.FdiMeasure;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import java.math.BigDecimal;
@@ -29,6 +30,13 @@ public final class RecordChecks {
       Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
   private static final Pattern HS = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
+  /**
+   * Largest trade figure accepted: 100 trillion USD, several times a year of world trade. It bounds
+   * every sum the topology forms (a year of monthly figures of all HS codes still fits the outputs'
+   * decimal(20, 2)), so that no valid input can make a derived figure unrepresentable.
+   */
+  public static final BigDecimal MAX_TRADE_USD = new BigDecimal("100000000000000");
+
   private final Clock clock;
 
   public RecordChecks(Clock clock) {
@@ -49,6 +57,12 @@ public final class RecordChecks {
         hs(r.getHsCode(), r.getHsLevel()),
         r.getValueUsd() == null || r.getValueUsd().signum() < 0
             ? "valueUsd " + r.getValueUsd() + " is negative; trade values cannot be"
+            : null,
+        r.getValueUsd() != null && r.getValueUsd().compareTo(MAX_TRADE_USD) > 0
+            ? "valueUsd "
+                + r.getValueUsd().toPlainString()
+                + " is above the largest trade figure accepted, "
+                + MAX_TRADE_USD.toPlainString()
             : null,
         revision(r.getRevision()),
         key(
@@ -87,6 +101,39 @@ public final class RecordChecks {
                 r.getMeasure().name(),
                 r.getYear(),
                 r.getQuarter())));
+  }
+
+  public Optional<String> check(Release r) {
+    String partners = null;
+    if (r.getPartners() != null) {
+      for (String p : r.getPartners()) {
+        if (!isCountry(p)) {
+          partners = "partners holds '" + p + "', not an ISO 3166 alpha-3 code";
+          break;
+        }
+      }
+    }
+    return first(
+        source(r.getSource()),
+        country("reporter", r.getReporter()),
+        r.getMonth() < 1 || r.getMonth() > 12
+            ? "month " + r.getMonth() + " is not 1-12 (releases are monthly)"
+            : year(r.getYear(), r.getMonth()),
+        r.getFlows().isEmpty() || r.getFlows().contains(Flow.UNKNOWN)
+            ? "flows " + r.getFlows() + " must list known flows"
+            : null,
+        partners,
+        r.getRows() < 0 ? "rows " + r.getRows() + " is negative" : null,
+        revision(r.getRevision()),
+        key(
+            r.getReleaseKey(),
+            Keys.releaseKey(
+                r.getSource(),
+                r.getReporter(),
+                r.getYear(),
+                r.getMonth(),
+                r.getFlows(),
+                r.getPartners())));
   }
 
   public Optional<String> check(TargetDefinition t) {

@@ -4,6 +4,7 @@ import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
@@ -11,6 +12,7 @@ import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.FdiSeriesState;
+import io.tradewatch.avro.internal.LedgerInput;
 import io.tradewatch.avro.internal.PeriodCell;
 import io.tradewatch.avro.internal.RevisionState;
 import io.tradewatch.avro.internal.SeriesActivity;
@@ -69,7 +71,9 @@ public final class Serdes {
               PeriodCell.getClassSchema(),
               SeriesYearLedger.getClassSchema(),
               TargetInput.getClassSchema(),
-              FdiSeriesState.getClassSchema()));
+              FdiSeriesState.getClassSchema(),
+              Release.getClassSchema(),
+              LedgerInput.getClassSchema()));
 
   public static final AvroSerde<TradeRecord> TRADE_RECORD =
       avro(TradeRecord.class, TradeRecord.getClassSchema());
@@ -98,6 +102,9 @@ public final class Serdes {
       avro(PeriodCell.class, PeriodCell.getClassSchema());
   public static final AvroSerde<SeriesYearLedger> SERIES_YEAR_LEDGER =
       avro(SeriesYearLedger.class, SeriesYearLedger.getClassSchema());
+  public static final AvroSerde<Release> RELEASE = avro(Release.class, Release.getClassSchema());
+  public static final AvroSerde<LedgerInput> LEDGER_INPUT =
+      avro(LedgerInput.class, LedgerInput.getClassSchema());
   public static final AvroSerde<TargetInput> TARGET_INPUT =
       avro(TargetInput.class, TargetInput.getClassSchema());
   public static final AvroSerde<FdiSeriesState> FDI_SERIES_STATE =

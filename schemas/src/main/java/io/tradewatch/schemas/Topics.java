@@ -4,6 +4,7 @@ import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
@@ -30,6 +31,7 @@ public final class Topics {
   private final Topic<String, TradeRecord> tradeRecords;
   private final Topic<String, FdiRecord> fdiRecords;
   private final Topic<String, TargetDefinition> targets;
+  private final Topic<String, Release> releases;
   private final Topic<String, TradeMonthly> tradeMonthly;
   private final Topic<String, TradeAnnual> tradeAnnual;
   private final Topic<String, TargetProgress> targetProgress;
@@ -55,6 +57,11 @@ public final class Topics {
             Serdes.FDI_RECORD,
             "FDI figures as published, keyed by series (source|reporter|counterpart|direction|measure)");
     targets = topic("targets", Serdes.TARGET_DEFINITION, "Target definitions, keyed by target id");
+    releases =
+        topic(
+            "releases",
+            Serdes.RELEASE,
+            "Monthly releases (which months and flows of a reporter are known), keyed source|reporter");
     tradeMonthly =
         output(
             "trade-monthly",
@@ -155,6 +162,10 @@ public final class Topics {
     return targets;
   }
 
+  public Topic<String, Release> releases() {
+    return releases;
+  }
+
   public Topic<String, TradeMonthly> tradeMonthly() {
     return tradeMonthly;
   }
@@ -189,7 +200,7 @@ public final class Topics {
 
   /** Topics the producers write and the topology reads. */
   public List<Topic<?, ?>> inputs() {
-    return List.of(tradeRecords, fdiRecords, targets);
+    return List.of(tradeRecords, fdiRecords, targets, releases);
   }
 
   /** Topics the topology writes. */
@@ -204,6 +215,7 @@ public final class Topics {
         tradeRecords,
         fdiRecords,
         targets,
+        releases,
         tradeMonthly,
         tradeAnnual,
         targetProgress,

@@ -71,7 +71,12 @@ final class SchemaEvolutionCheck {
                 + " published/index.txt, so that the readers know it before any writer uses it");
       }
       for (Version v : versions) {
-        problems.addAll(problems(schema, v));
+        // A version published as breaking older readers ends the promise to the versions before
+        // it: they are checked in the new-reader direction only.
+        boolean brokenSince =
+            versions.stream()
+                .anyMatch(later -> later.version() > v.version() && later.breaksOlderReaders());
+        problems.addAll(problems(schema, v, !brokenSince));
       }
     }
     byName.forEach(
@@ -90,6 +95,11 @@ final class SchemaEvolutionCheck {
 
   /** The problems of evolving {@code published} into {@code current}, both read directions. */
   static List<String> problems(Schema current, Version published) {
+    return problems(current, published, true);
+  }
+
+  private static List<String> problems(
+      Schema current, Version published, boolean olderReadersMustRead) {
     List<String> problems = new ArrayList<>();
     String schema = current.getFullName();
     String old = "published v" + published.version();
@@ -107,7 +117,9 @@ final class SchemaEvolutionCheck {
               + "). "
               + newReaderFix(i));
     }
-    for (Incompatibility i : incompatibilities(published.schema(), current)) {
+    List<Incompatibility> forOlderReaders =
+        olderReadersMustRead ? incompatibilities(published.schema(), current) : List.of();
+    for (Incompatibility i : forOlderReaders) {
       problems.add(
           schema
               + " field "

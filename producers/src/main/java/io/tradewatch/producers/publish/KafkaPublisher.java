@@ -1,6 +1,7 @@
 package io.tradewatch.producers.publish;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.read.InputFormat;
@@ -222,6 +223,7 @@ public final class KafkaPublisher implements AutoCloseable {
     Map<String, Long> skipped = new TreeMap<>();
     List<Rejection> rejections = new ArrayList<>();
     Tally tally = new Tally();
+    Releases releases = new Releases();
     boolean stopped = false;
     ScheduledExecutorService watch = watch(name, tally);
     try {
@@ -239,6 +241,9 @@ public final class KafkaPublisher implements AutoCloseable {
                   line[0] = row.line();
                   if (row instanceof Parsed.Accepted<? extends SpecificRecord> a) {
                     send(name, a.record(), tally);
+                    if (a.record() instanceof TradeRecord r) {
+                      releases.add(r);
+                    }
                     counts[0]++;
                   } else if (row instanceof Parsed.Rejected<? extends SpecificRecord> r) {
                     deadLetter(name, r.rejection(), tally);
@@ -266,6 +271,7 @@ public final class KafkaPublisher implements AutoCloseable {
           name,
           tally,
           stopped ? ", the rest of the file not sent (stopped after line " + line[0] + ")" : "");
+      release(name, releases, tally);
     } finally {
       watch.shutdownNow();
     }
@@ -279,13 +285,35 @@ public final class KafkaPublisher implements AutoCloseable {
    */
   public void publishRecords(Iterable<? extends SpecificRecord> records) throws IOException {
     Tally tally = new Tally();
+    Releases releases = new Releases();
     for (SpecificRecord record : records) {
       if (tally.failure.get() != null) {
         break;
       }
       send("records", record, tally);
+      if (record instanceof TradeRecord r) {
+        releases.add(r);
+      }
     }
     flush("records", tally, "");
+    release("records", releases, tally);
+  }
+
+  /**
+   * Publishes the releases of figures that are all acknowledged (the months they cover are complete
+   * on the topic) and waits for them.
+   */
+  private void release(String name, Releases releases, Tally tally) throws IOException {
+    if (releases.isEmpty()) {
+      return;
+    }
+    for (Release r : releases.releases()) {
+      // The end of the released month, or now for the current month: brokers refuse timestamps
+      // in the future.
+      long timestamp = Math.min(Keys.releaseTimestamp(r), System.currentTimeMillis());
+      send(name, topics.releases(), Keys.releaseMessageKey(r), r, timestamp, tally);
+    }
+    flush(name, tally, "");
   }
 
   /**

@@ -14,7 +14,43 @@ public final class Growth {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final MathContext WORKING = new MathContext(34, RoundingMode.HALF_EVEN);
 
+  /**
+   * Rates, multiples and CAGRs are published as decimal(14, 4): at most ten integer digits. A rate
+   * beyond that (a trade of 1 USD growing to 200 million) is real but cannot be represented, and is
+   * null with the reason rather than an error that stops the computation.
+   */
+  public static final BigDecimal LIMIT = new BigDecimal("10000000000");
+
   private Growth() {}
+
+  /**
+   * The percent change from {@code base} to {@code current}, or why there is none: either figure
+   * unknown, a zero base (named by {@code baseLabel}), or a rate too large to represent.
+   */
+  public static Figure rate(Figure current, Figure base, String baseLabel) {
+    if (!current.known()) {
+      return current;
+    }
+    if (!base.known()) {
+      return base;
+    }
+    if (base.value().signum() == 0) {
+      return Figure.none("no growth from a zero base (" + baseLabel + ")");
+    }
+    return bounded(percentChange(current.value(), base.value()), "growth");
+  }
+
+  /** The value, or null with the reason when it is beyond {@link #LIMIT}. */
+  public static Figure bounded(BigDecimal value, String what) {
+    if (value == null) {
+      return Figure.none(what + " undefined");
+    }
+    if (value.abs().compareTo(LIMIT) >= 0) {
+      return Figure.none(
+          what + " of " + value.toPlainString() + " is beyond what can be represented (10^10)");
+    }
+    return Figure.of(value);
+  }
 
   /** {@code (current - base) / base}, in percent; null when either is null or base is zero. */
   public static BigDecimal percentChange(BigDecimal current, BigDecimal base) {

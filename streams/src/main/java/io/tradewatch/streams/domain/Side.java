@@ -5,5 +5,10 @@ public enum Side {
   /** The reporter's exports to the partner (flow X). */
   EXPORTS,
   /** The reporter's imports from the partner (flow M). */
-  IMPORTS
+  IMPORTS;
+
+  /** The side in a sentence: "exports", "imports". */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -6,41 +6,53 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One series' exports and imports for one calendar year: up to twelve monthly figures per side and
- * optionally the source's own annual figure per side. Immutable.
+ * One series' exports and imports for one calendar year: the monthly figures booked per side, the
+ * source's own annual figure per side if it published one, and which months are <em>released</em>
+ * per side. Immutable.
  *
- * <p>Annual-versus-monthly rule: a source's annual record for a year and side is its final word for
- * that year, so it is used as the annual figure and its monthly records are not added to it;
- * without an annual record the annual figure is the sum of the monthly records reported so far
- * (complete only when all twelve months are in). Monthly, year-to-date and trailing-12-month
- * figures always come from monthly records.
+ * <p>Coverage: a month is known for a side only when a release covers it. A released month without
+ * a figure is zero (the office published the month and this series traded nothing); a month no
+ * release covers is unknown, even when figures for it have arrived (they may be the first rows of a
+ * release still loading). Every sum over months is therefore either over released months only, or
+ * absent with the first month that is missing.
+ *
+ * <p>Annual-versus-monthly rule: a source's annual record for a year and side is its final word, so
+ * it is the annual figure and its monthly records are not added to it; it is a whole figure by
+ * itself and needs no release. Without one, the annual figure is the sum of the released months,
+ * complete only when all twelve are released.
  */
 public final class YearLedger {
   private static final int MONTHS = 12;
-  private static final int ALL_MONTHS = (1 << MONTHS) - 1;
+  public static final int ALL_MONTHS = (1 << MONTHS) - 1;
 
+  private final int year;
   private final Map<Side, BigDecimal[]> months = new EnumMap<>(Side.class);
   private final Map<Side, Integer> masks = new EnumMap<>(Side.class);
+  private final Map<Side, Integer> released = new EnumMap<>(Side.class);
   private final Map<Side, BigDecimal> annual = new EnumMap<>(Side.class);
 
-  private YearLedger() {
+  private YearLedger(int year) {
+    this.year = year;
     for (Side side : Side.values()) {
       BigDecimal[] values = new BigDecimal[MONTHS];
       Arrays.fill(values, Money.ZERO);
       months.put(side, values);
       masks.put(side, 0);
+      released.put(side, 0);
     }
   }
 
-  public static YearLedger empty() {
-    return new YearLedger();
+  /** The ledger of a year nothing was booked for (yet). */
+  public static YearLedger empty(int year) {
+    return new YearLedger(year);
   }
 
   private YearLedger copy() {
-    YearLedger c = new YearLedger();
+    YearLedger c = new YearLedger(year);
     for (Side side : Side.values()) {
       c.months.put(side, months.get(side).clone());
       c.masks.put(side, masks.get(side));
+      c.released.put(side, released.get(side));
       if (annual.containsKey(side)) {
         c.annual.put(side, annual.get(side));
       }
@@ -48,7 +60,11 @@ public final class YearLedger {
     return c;
   }
 
-  /** A copy with the monthly figure of one side set (month 1-12). */
+  public int year() {
+    return year;
+  }
+
+  /** A copy with the monthly figure of one side booked (month 1-12). */
   public YearLedger withMonth(Side side, int month, BigDecimal value) {
     checkMonth(month);
     YearLedger c = copy();
@@ -64,79 +80,165 @@ public final class YearLedger {
     return c;
   }
 
-  /** The monthly figure, zero when the month was not reported. */
-  public BigDecimal month(Side side, int month) {
+  /** A copy in which the months of {@code mask} (bit m-1 for month m) are released for a side. */
+  public YearLedger withReleased(Side side, int mask) {
+    YearLedger c = copy();
+    c.released.put(side, mask & ALL_MONTHS);
+    return c;
+  }
+
+  /**
+   * A copy in which every month with a booked figure counts as released, for data that has no
+   * releases of its own (target progress is computed from figures alone).
+   */
+  public YearLedger releasedWhereBooked() {
+    YearLedger c = copy();
+    for (Side side : Side.values()) {
+      c.released.put(side, masks.get(side));
+    }
+    return c;
+  }
+
+  /** The figure booked for a month, zero when none was: what the store keeps. */
+  public BigDecimal booked(Side side, int month) {
     checkMonth(month);
     return months.get(side)[month - 1];
   }
 
+  /** Months with a booked figure of one side, bit m-1 for month m. */
   public int monthMask(Side side) {
     return masks.get(side);
+  }
+
+  /** Released months of one side, bit m-1 for month m. */
+  public int releasedMask(Side side) {
+    return released.get(side);
   }
 
   public BigDecimal annualRecord(Side side) {
     return annual.get(side);
   }
 
-  /** Whether any side reported a monthly figure for this month. */
-  public boolean reported(int month) {
+  public boolean released(Side side, int month) {
     checkMonth(month);
-    return (unionMask() & bit(month)) != 0;
+    return (released.get(side) & bit(month)) != 0;
   }
 
-  /** Months with at least one monthly figure. */
-  public int monthsReported() {
-    return Integer.bitCount(unionMask());
-  }
-
-  /** The first month with a monthly figure, or 0 when there is none. */
-  public int firstMonthReported() {
-    int mask = unionMask();
-    return mask == 0 ? 0 : Integer.numberOfTrailingZeros(mask) + 1;
-  }
-
-  /** Sum of the monthly figures from January to {@code month}. */
-  public BigDecimal ytd(Side side, int month) {
+  /** Released months of one side from January to {@code month}. */
+  public int monthsReleased(Side side, int month) {
     checkMonth(month);
-    BigDecimal sum = Money.ZERO;
-    for (int m = 1; m <= month; m++) {
-      sum = sum.add(months.get(side)[m - 1]);
-    }
-    return sum;
+    return Integer.bitCount(released.get(side) & (bit(month + 1) - 1));
   }
 
-  /** Sum of the monthly figures from {@code month} to December. */
-  public BigDecimal fromMonth(Side side, int month) {
-    BigDecimal sum = Money.ZERO;
-    for (int m = month; m <= MONTHS; m++) {
-      sum = sum.add(months.get(side)[m - 1]);
+  /** Whether any side booked a figure for this month. */
+  public boolean booked(int month) {
+    checkMonth(month);
+    return (bookedMask() & bit(month)) != 0;
+  }
+
+  /** Whether any side has a figure booked or released for this month. */
+  public boolean known(int month) {
+    checkMonth(month);
+    return ((bookedMask() | released.get(Side.EXPORTS) | released.get(Side.IMPORTS)) & bit(month))
+        != 0;
+  }
+
+  /** Months with at least one booked monthly figure. */
+  public int monthsBooked() {
+    return Integer.bitCount(bookedMask());
+  }
+
+  /** A released month's figure (zero when none was booked); none when it is not released. */
+  public Figure month(Side side, int month) {
+    checkMonth(month);
+    return released(side, month)
+        ? Figure.of(months.get(side)[month - 1])
+        : Figure.none(notReleased(side, month));
+  }
+
+  /** Sum from January to {@code month}, when each of those months is released. */
+  public Figure ytd(Side side, int month) {
+    return sum(side, 1, month);
+  }
+
+  /** Sum from {@code month} to December, when each of those months is released. */
+  public Figure fromMonth(Side side, int month) {
+    return sum(side, month, MONTHS);
+  }
+
+  private Figure sum(Side side, int from, int to) {
+    BigDecimal total = Money.ZERO;
+    for (int m = from; m <= to; m++) {
+      if (!released(side, m)) {
+        return Figure.none(notReleased(side, m));
+      }
+      total = total.add(months.get(side)[m - 1]);
     }
-    return sum;
+    return Figure.of(total);
   }
 
   /** The annual figure of one side under the annual-versus-monthly rule. */
   public AnnualValue annual(Side side) {
     BigDecimal record = annual.get(side);
+    int covered = Integer.bitCount(released.get(side));
     if (record != null) {
-      return new AnnualValue(record, Basis.ANNUAL_RECORD, true);
+      return new AnnualValue(record, Basis.ANNUAL_RECORD, true, covered);
     }
-    if (masks.get(side) != 0) {
-      return new AnnualValue(ytd(side, MONTHS), Basis.PERIOD_SUM, unionMask() == ALL_MONTHS);
+    if (covered == 0) {
+      return new AnnualValue(Money.ZERO, Basis.NONE, false, 0);
     }
-    return new AnnualValue(Money.ZERO, Basis.NONE, unionMask() == ALL_MONTHS);
+    BigDecimal total = Money.ZERO;
+    for (int m = 1; m <= MONTHS; m++) {
+      if (released(side, m)) {
+        total = total.add(months.get(side)[m - 1]);
+      }
+    }
+    return new AnnualValue(total, Basis.PERIOD_SUM, covered == MONTHS, covered);
   }
 
-  /** Whether the year is complete on both sides (annual record or twelve months reported). */
+  /** Why a side's annual figure is not the whole year (for a figure that needs it to be). */
+  public String incompleteReason(Side side) {
+    AnnualValue a = annual(side);
+    if (a.complete()) {
+      return null;
+    }
+    if (a.monthsCovered() == 0) {
+      return side.label() + " of " + year + " not released";
+    }
+    for (int m = 1; m <= MONTHS; m++) {
+      if (!released(side, m)) {
+        return side.label()
+            + " of "
+            + year
+            + " released for "
+            + a.monthsCovered()
+            + " of 12 months (first missing "
+            + period(m)
+            + ")";
+      }
+    }
+    throw new IllegalStateException("incomplete year without a missing month");
+  }
+
+  /** Whether the year is complete on both sides (annual record or twelve released months). */
   public boolean complete() {
     return annual(Side.EXPORTS).complete() && annual(Side.IMPORTS).complete();
   }
 
-  /** Whether anything at all was reported this year. */
+  /** Whether anything at all was booked this year. */
   public boolean isEmpty() {
-    return unionMask() == 0 && annual.isEmpty();
+    return bookedMask() == 0 && annual.isEmpty();
   }
 
-  private int unionMask() {
+  private String notReleased(Side side, int month) {
+    return side.label() + " of " + period(month) + " not released";
+  }
+
+  private String period(int month) {
+    return year + (month < 10 ? "-0" : "-") + month;
+  }
+
+  private int bookedMask() {
     return masks.get(Side.EXPORTS) | masks.get(Side.IMPORTS);
   }
 

@@ -35,7 +35,6 @@ final class AnnualOutputs implements Processor<String, ChangedYear, String, Trad
       }
       AnnualFigures f =
           SeriesCalendar.annual(
-              year,
               current,
               ledger(record.key(), year - 1),
               ledger(record.key(), year - SeriesCalendar.MULTI_YEAR_SPAN));
@@ -75,6 +74,11 @@ final class AnnualOutputs implements Processor<String, ChangedYear, String, Trad
         .setTurnoverYoyPct(f.turnoverYoyPct())
         .setTurnoverMultiple5y(f.turnoverMultiple5y())
         .setTurnoverCagr5yPct(f.turnoverCagr5yPct())
+        .setExportsMonthsCovered(f.exports().monthsCovered())
+        .setImportsMonthsCovered(f.imports().monthsCovered())
+        .setExportsComplete(f.exports().complete())
+        .setImportsComplete(f.imports().complete())
+        .setNullReasons(f.nullReasons())
         .build();
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 final class LedgerCodec {
   private LedgerCodec() {}
 
-  static YearLedger toDomain(SeriesYearLedger stored) {
-    YearLedger ledger = YearLedger.empty();
+  static YearLedger toDomain(SeriesYearLedger stored, int year) {
+    YearLedger ledger = YearLedger.empty(year);
     if (stored == null) {
       return ledger;
     }
@@ -50,7 +50,7 @@ final class LedgerCodec {
   private static List<BigDecimal> monthValues(YearLedger ledger, Side side) {
     List<BigDecimal> values = new ArrayList<>(12);
     for (int m = 1; m <= 12; m++) {
-      values.add(ledger.month(side, m));
+      values.add(ledger.booked(side, m));
     }
     return values;
   }

@@ -112,11 +112,11 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
             .setImportsFobUsd(importsFob)
             .setGapUsd(MirrorMath.gap(exports, importsFob))
             .setGapPct(MirrorMath.gapPct(exports, importsFob))
-            .setExporterMonths(months(exporter, exporter.getExportsBasis()))
-            .setImporterMonths(months(importer, importer.getImportsBasis()))
-            .setComplete(
-                complete(exporter, exporter.getExportsBasis())
-                    && complete(importer, importer.getImportsBasis()))
+            .setExporterMonths(
+                months(exporter.getExportsBasis(), exporter.getExportsMonthsCovered()))
+            .setImporterMonths(
+                months(importer.getImportsBasis(), importer.getImportsMonthsCovered()))
+            .setComplete(exporter.getExportsComplete() && importer.getImportsComplete())
             .build();
     context.forward(
         new Record<>(
@@ -131,11 +131,8 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
             timestamp));
   }
 
-  private static int months(TradeAnnual a, AnnualBasis basis) {
-    return basis == AnnualBasis.ANNUAL_RECORD ? 12 : a.getMonthsReported();
-  }
-
-  private static boolean complete(TradeAnnual a, AnnualBasis basis) {
-    return months(a, basis) == 12;
+  /** Months the side's figure covers: an annual record covers the year. */
+  private static int months(AnnualBasis basis, int released) {
+    return basis == AnnualBasis.ANNUAL_RECORD ? 12 : released;
   }
 }

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Recomputes the monthly figures a changed year affects: its own months from the first changed one
  * on (their YTD and trailing 12 months include it; earlier months do not) and those of the next two
- * years (their YoY and trailing-12-month YoY compare with it). Only months with reported figures
- * produce a record.
+ * years (their YoY and trailing-12-month YoY compare with it). A year of the series with figures
+ * produces a record for each month that has figures or is released (a released month without
+ * figures is zero; a month with figures but no release has null values saying so).
  */
 final class MonthlyOutputs implements Processor<String, ChangedYear, String, TradeMonthly> {
   private static final int YEARS_AFFECTED = 3;
@@ -32,15 +33,15 @@ final class MonthlyOutputs implements Processor<String, ChangedYear, String, Tra
     int changed = record.value().year();
     for (int year = changed; year < changed + YEARS_AFFECTED; year++) {
       YearLedger current = ledger(record.key(), year);
-      if (current.monthsReported() == 0) {
+      if (current.monthsBooked() == 0) {
         continue;
       }
       YearLedger before = ledger(record.key(), year - 1);
       YearLedger twoBefore = ledger(record.key(), year - 2);
       int from = year == changed ? record.value().fromMonth() : 1;
       for (int month = from; month <= 12; month++) {
-        if (current.reported(month)) {
-          MonthFigures f = SeriesCalendar.month(year, month, twoBefore, before, current);
+        if (current.known(month)) {
+          MonthFigures f = SeriesCalendar.month(month, twoBefore, before, current);
           context.forward(
               new Record<>(
                   series.monthKey(year, month),
@@ -81,6 +82,9 @@ final class MonthlyOutputs implements Processor<String, ChangedYear, String, Tra
         .setYtdImportsYoyPct(f.ytdImportsYoyPct())
         .setYtdTurnoverYoyPct(f.ytdTurnoverYoyPct())
         .setT12mTurnoverYoyPct(f.t12mTurnoverYoyPct())
+        .setExportsMonthsCovered(f.exportsMonthsCovered())
+        .setImportsMonthsCovered(f.importsMonthsCovered())
+        .setNullReasons(f.nullReasons())
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
@@ -32,6 +33,12 @@ public final class PeriodTimestampExtractor implements TimestampExtractor {
       }
       if (value instanceof FdiRecord r && r.getYear() > 1900) {
         return Keys.fdiTimestamp(r);
+      }
+      if (value instanceof Release r
+          && r.getYear() > 1900
+          && r.getMonth() >= 1
+          && r.getMonth() <= 12) {
+        return Keys.releaseTimestamp(r);
       }
       if (value instanceof TargetDefinition t && t.getBaseYear() > 1900) {
         return Keys.targetTimestamp(t);

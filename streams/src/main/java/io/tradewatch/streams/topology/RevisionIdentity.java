@@ -1,6 +1,7 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import java.math.BigDecimal;
@@ -20,6 +21,19 @@ record RevisionIdentity<T>(
   static final RevisionIdentity<FdiRecord> FDI =
       new RevisionIdentity<>(
           "fdi", r -> r.getRecordKey(), FdiRecord::getRevision, FdiRecord::getValueUsd);
+
+  /**
+   * A release has no amount: its key names what it covers (month, flows, partners), so the same
+   * revision sent again, even with another row count (a file published in chunks), is the same
+   * release.
+   */
+  static final RevisionIdentity<Release> RELEASE =
+      new RevisionIdentity<>(
+          "release",
+          r -> r.getReleaseKey(),
+          Release::getRevision,
+          r -> BigDecimal.ZERO.setScale(2));
+
   static final RevisionIdentity<TargetDefinition> TARGET =
       new RevisionIdentity<>(
           "target",

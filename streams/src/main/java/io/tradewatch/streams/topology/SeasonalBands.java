@@ -85,7 +85,12 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
       stored.getEntries().forEach(e -> byYear.put(e.getYear(), e.getValueUsd()));
     }
     SortedMap<Integer, BigDecimal> before = new TreeMap<>(byYear);
-    byYear.put(m.getYear(), m.getTurnoverUsd());
+    if (m.getTurnoverUsd() == null) {
+      // Not released (yet): no value to learn from or to judge.
+      byYear.remove(m.getYear());
+    } else {
+      byYear.put(m.getYear(), m.getTurnoverUsd());
+    }
     List<YearValue> entries = new ArrayList<>();
     byYear.forEach((year, value) -> entries.add(new YearValue(year, value)));
     history.put(record.key(), new YearValues(entries));

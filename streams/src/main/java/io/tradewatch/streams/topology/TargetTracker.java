@@ -158,7 +158,7 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
             }
           });
     }
-    YearLedger ledger = YearLedger.empty();
+    YearLedger ledger = YearLedger.empty(year);
     for (Map.Entry<String, Map<String, BigDecimal>> period : byPeriod.entrySet()) {
       BigDecimal value = HsPrecedence.resolve(period.getValue());
       ledger =
@@ -166,7 +166,8 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
               ? ledger.withAnnual(Side.EXPORTS, value)
               : ledger.withMonth(Side.EXPORTS, Integer.parseInt(period.getKey()), value);
     }
-    return ledger.annual(Side.EXPORTS);
+    // Targets follow the figures that have arrived: a month counts once a figure of it is in.
+    return ledger.releasedWhereBooked().annual(Side.EXPORTS);
   }
 
   private int monthsReported(String pair, TargetDefinition target, int year) {

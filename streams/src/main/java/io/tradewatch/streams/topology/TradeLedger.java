@@ -1,8 +1,10 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.HsValue;
+import io.tradewatch.avro.internal.LedgerInput;
 import io.tradewatch.avro.internal.PeriodCell;
 import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
@@ -21,6 +23,8 @@ import java.util.TreeMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,19 +50,37 @@ import org.apache.kafka.streams.state.Stores;
  * ledgers, atomically under exactly-once) and emitted by a wall-clock punctuation, which folds
  * every change made in between into one recomputation.
  */
-final class TradeLedger implements Processor<String, TradeRecord, String, ChangedYear> {
+final class TradeLedger implements Processor<String, LedgerInput, String, ChangedYear> {
   static final String CELLS = "trade-period-cells";
   static final String LEDGERS = "trade-series-years";
   static final String CHANGED = "trade-changed-years";
 
+  /**
+   * Every release, in every partition (releases are sent to all of them), keyed by its release key
+   * (source|reporter|YYYY-MM|scope): the output processors read coverage from it.
+   */
+  static final String RELEASES = "trade-releases";
+
+  /**
+   * The series of this partition, keyed source|reporter|partner|hsGroup: a release finds the series
+   * whose figures it changes by a prefix scan of its source and reporter.
+   */
+  static final String SERIES = "trade-series-index";
+
+  private static final byte[] PRESENT = new byte[0];
+
   /** Header of the input that last changed a year, carried to the outputs (latency metrics). */
   static final String PUBLISHED_AT = "tw.published-at";
+
+  private static final Serializer<String> PREFIX = new StringSerializer();
 
   private final Duration emitInterval;
   private ProcessorContext<String, ChangedYear> context;
   private KeyValueStore<String, PeriodCell> cells;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
   private KeyValueStore<String, byte[]> changed;
+  private KeyValueStore<String, byte[]> series;
+  private KeyValueStore<String, Release> releases;
 
   private TradeLedger(Duration emitInterval) {
     this.emitInterval = emitInterval;
@@ -68,14 +90,14 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Change
    * @param emitInterval how often changed years are forwarded (wall clock); the commit interval is
    *     a good choice, since outputs become visible at commits anyway
    */
-  static ProcessorSupplier<String, TradeRecord, String, ChangedYear> supplier(
+  static ProcessorSupplier<String, LedgerInput, String, ChangedYear> supplier(
       Duration emitInterval) {
     if (emitInterval.isNegative() || emitInterval.isZero()) {
       throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
     }
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, TradeRecord, String, ChangedYear> get() {
+      public Processor<String, LedgerInput, String, ChangedYear> get() {
         return new TradeLedger(emitInterval);
       }
 
@@ -84,6 +106,9 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Change
         return Set.of(
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             // In memory (restored from its changelog): it holds only the years waiting for the
             // next emission, and RocksDB would keep every removed one as a tombstone that each
@@ -95,6 +120,13 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Change
                 .withCachingEnabled());
       }
     };
+  }
+
+  /** The releases, shared with the output processors, which read coverage from them. */
+  static StoreBuilder<KeyValueStore<String, Release>> releaseStore() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RELEASES), Serdes.STRING, Serdes.RELEASE)
+        .withCachingEnabled();
   }
 
   /** The store shared with the output processors, which read the ledgers this one writes. */
@@ -119,29 +151,66 @@ final class TradeLedger implements Processor<String, TradeRecord, String, Change
     this.cells = context.getStateStore(CELLS);
     this.ledgers = context.getStateStore(LEDGERS);
     this.changed = context.getStateStore(CHANGED);
+    this.series = context.getStateStore(SERIES);
+    this.releases = context.getStateStore(RELEASES);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
   }
 
   @Override
-  public void process(Record<String, TradeRecord> record) {
-    TradeRecord r = record.value();
-    String series = record.key();
-    String cellKey = Keys.join(series, r.getFlow(), Keys.tradePeriod(r.getYear(), r.getMonth()));
+  public void process(Record<String, LedgerInput> record) {
+    LedgerInput input = record.value();
+    if (input.getRelease() != null) {
+      release(input.getRelease(), record.headers().lastHeader(PUBLISHED_AT));
+    } else {
+      book(record.key(), input.getTrade(), record.headers().lastHeader(PUBLISHED_AT));
+    }
+  }
+
+  /**
+   * Keeps a release and marks the year it concerns changed, from its month on, for every series of
+   * this partition it covers: its released months become figures (zero where nothing was booked).
+   */
+  private void release(Release r, Header publishedAt) {
+    releases.put(r.getReleaseKey(), r);
+    Set<String> partners = r.getPartners() == null ? null : Set.copyOf(r.getPartners());
+    List<String> covered = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it =
+        series.prefixScan(Keys.join(r.getSource(), r.getReporter()) + Keys.SEPARATOR, PREFIX)) {
+      it.forEachRemaining(
+          kv -> {
+            if (partners == null || partners.contains(SeriesKey.parse(kv.key).partner())) {
+              covered.add(kv.key);
+            }
+          });
+    }
+    for (String s : covered) {
+      markChanged(ledgerKey(s, r.getYear()), r.getMonth(), publishedAt);
+    }
+  }
+
+  private void book(String seriesKey, TradeRecord r, Header publishedAt) {
+    String cellKey = Keys.join(seriesKey, r.getFlow(), Keys.tradePeriod(r.getYear(), r.getMonth()));
     Map<String, BigDecimal> byCode = entries(cells.get(cellKey));
     byCode.put(r.getHsCode(), r.getValueUsd());
     cells.put(cellKey, cell(byCode));
 
     BigDecimal resolved = HsPrecedence.resolve(byCode);
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
-    String ledgerKey = ledgerKey(series, r.getYear());
-    YearLedger ledger = LedgerCodec.toDomain(ledgers.get(ledgerKey));
+    String ledgerKey = ledgerKey(seriesKey, r.getYear());
+    YearLedger ledger = LedgerCodec.toDomain(ledgers.get(ledgerKey), r.getYear());
     ledger =
         r.getMonth() == null
             ? ledger.withAnnual(side, resolved)
             : ledger.withMonth(side, r.getMonth(), resolved);
     ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
-    Header publishedAt = record.headers().lastHeader(PUBLISHED_AT);
-    int fromMonth = r.getMonth() == null ? 1 : r.getMonth();
+    if (series.get(seriesKey) == null) {
+      series.put(seriesKey, PRESENT);
+    }
+    markChanged(ledgerKey, r.getMonth() == null ? 1 : r.getMonth(), publishedAt);
+  }
+
+  private void markChanged(String ledgerKey, int month, Header publishedAt) {
+    int fromMonth = month;
     byte[] pending = changed.get(ledgerKey);
     if (pending != null) {
       fromMonth = Math.min(fromMonth, pending[0]);

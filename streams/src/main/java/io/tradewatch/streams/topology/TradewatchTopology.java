@@ -2,12 +2,14 @@ package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.avro.internal.LedgerInput;
 import io.tradewatch.avro.internal.TargetInput;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
@@ -42,6 +44,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                            └─ by pair ──┐
  * targets ─────── checks ─ latest revision ───────────────┴─ target tracker ─ target-progress
  *                       (annual figures) ─ by country pair ─ mirror gaps ─ mirror-gaps
+ * releases ────── checks ─ latest revision ─ to every partition of the series ledgers (coverage)
  * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
  * (monthly, annual, target, mirror figures, revisions) ─ alert rules ─ lifecycle ─ alerts
  * (every latest-revision step) ─ revisions;  (every check) ─ dead-letter
@@ -119,8 +122,16 @@ public final class TradewatchTopology {
             checks::check,
             Keys::fdiMessageKey,
             RevisionIdentity.FDI);
+    KStream<String, Release> releases =
+        latest(
+            builder,
+            topics.releases(),
+            "release",
+            checks::check,
+            Keys::releaseMessageKey,
+            RevisionIdentity.RELEASE);
 
-    tradeFigures(builder, trade);
+    tradeFigures(builder, trade, releases);
     targetProgress(trade, targets);
     fdiFigures(fdi);
     new AlertsTopology(topics, alertRules)
@@ -180,10 +191,18 @@ public final class TradewatchTopology {
     return revised.mapValues(Revised::value, Named.as(name + "-applied"));
   }
 
-  /** Monthly and annual exports, imports, turnover and balance per series and HS group. */
-  private void tradeFigures(StreamsBuilder builder, KStream<String, TradeRecord> trade) {
+  /**
+   * Monthly and annual exports, imports, turnover and balance per series and HS group, over the
+   * months the releases cover. Figures go to their series' partition; each release goes to every
+   * partition, since the series of its reporter are spread over all of them.
+   */
+  private void tradeFigures(
+      StreamsBuilder builder,
+      KStream<String, TradeRecord> trade,
+      KStream<String, Release> releases) {
     builder.addStateStore(TradeLedger.ledgerStore());
-    KStream<String, ChangedYear> changedYears =
+    builder.addStateStore(TradeLedger.releaseStore());
+    KStream<String, LedgerInput> figures =
         trade
             .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
             .flatMap(
@@ -194,24 +213,40 @@ public final class TradewatchTopology {
                                 KeyValue.pair(
                                     SeriesKey.of(
                                         r.getSource(), r.getReporter(), r.getPartner(), group),
-                                    r))
+                                    new LedgerInput(r, null)))
                         .toList(),
-                Named.as("trade-to-hs-groups"))
+                Named.as("trade-to-hs-groups"));
+    KStream<String, ChangedYear> changedYears =
+        figures
+            .merge(
+                releases.mapValues(r -> new LedgerInput(null, r), Named.as("release-to-ledgers")),
+                Named.as("ledger-inputs"))
             .repartition(
-                Repartitioned.with(Serdes.STRING, Serdes.TRADE_RECORD).withName("trade-by-series"))
+                Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
+                    .withStreamPartitioner(new LedgerPartitioner())
+                    .withName("trade-by-series"))
             .process(
-                TradeLedger.supplier(emitInterval), Named.as("trade-ledger"), TradeLedger.LEDGERS);
+                TradeLedger.supplier(emitInterval),
+                Named.as("trade-ledger"),
+                TradeLedger.LEDGERS,
+                TradeLedger.RELEASES);
 
     monthlyFigures =
         figureTable(
             changedYears.process(
-                MonthlyOutputs::new, Named.as("trade-monthly-outputs"), TradeLedger.LEDGERS),
+                MonthlyOutputs::new,
+                Named.as("trade-monthly-outputs"),
+                TradeLedger.LEDGERS,
+                TradeLedger.RELEASES),
             topics.tradeMonthly(),
             MONTHLY_STORE);
     annualFigures =
         figureTable(
             changedYears.process(
-                AnnualOutputs::new, Named.as("trade-annual-outputs"), TradeLedger.LEDGERS),
+                AnnualOutputs::new,
+                Named.as("trade-annual-outputs"),
+                TradeLedger.LEDGERS,
+                TradeLedger.RELEASES),
             topics.tradeAnnual(),
             ANNUAL_STORE);
     mirrorGaps(annualFigures);

@@ -7,7 +7,44 @@ import org.junit.jupiter.api.Test;
 
 class SeriesCalendarTest {
 
-  private static final YearLedger NONE = YearLedger.empty();
+  private static final YearLedger NONE = YearLedger.empty(0);
+
+  /**
+   * The figures of a month, every booked month counting as released (the tests of coverage itself
+   * release months explicitly).
+   */
+  private static MonthFigures month(
+      int year, int month, YearLedger twoBefore, YearLedger before, YearLedger current) {
+    return SeriesCalendar.month(
+        month,
+        at(year - 2, twoBefore).releasedWhereBooked(),
+        at(year - 1, before).releasedWhereBooked(),
+        at(year, current).releasedWhereBooked());
+  }
+
+  private static AnnualFigures annual(
+      int year, YearLedger current, YearLedger before, YearLedger spanBefore) {
+    return SeriesCalendar.annual(
+        at(year, current).releasedWhereBooked(),
+        at(year - 1, before).releasedWhereBooked(),
+        at(year - SeriesCalendar.MULTI_YEAR_SPAN, spanBefore).releasedWhereBooked());
+  }
+
+  /** The same ledger as of another year. */
+  private static YearLedger at(int year, YearLedger ledger) {
+    YearLedger out = YearLedger.empty(year);
+    for (Side side : Side.values()) {
+      for (int m = 1; m <= 12; m++) {
+        if ((ledger.monthMask(side) & (1 << (m - 1))) != 0) {
+          out = out.withMonth(side, m, ledger.booked(side, m));
+        }
+      }
+      if (ledger.annualRecord(side) != null) {
+        out = out.withAnnual(side, ledger.annualRecord(side));
+      }
+    }
+    return out;
+  }
 
   private static BigDecimal usd(String value) {
     return new BigDecimal(value);
@@ -15,7 +52,7 @@ class SeriesCalendarTest {
 
   /** Months {@code from..to} with the same exports and imports each month. */
   private static YearLedger months(int from, int to, String exports, String imports) {
-    YearLedger ledger = YearLedger.empty();
+    YearLedger ledger = YearLedger.empty(0);
     for (int m = from; m <= to; m++) {
       ledger =
           ledger.withMonth(Side.EXPORTS, m, usd(exports)).withMonth(Side.IMPORTS, m, usd(imports));
@@ -24,7 +61,7 @@ class SeriesCalendarTest {
   }
 
   private static YearLedger annualRecords(String exports, String imports) {
-    return YearLedger.empty()
+    return YearLedger.empty(0)
         .withAnnual(Side.EXPORTS, usd(exports))
         .withAnnual(Side.IMPORTS, usd(imports));
   }
@@ -34,16 +71,16 @@ class SeriesCalendarTest {
   @Test
   void givenTheSameMonthLastYear_whenMonth_thenYoyComparesTheSameCalendarMonth() {
     YearLedger before =
-        YearLedger.empty()
+        YearLedger.empty(0)
             .withMonth(Side.EXPORTS, 2, usd("999.00"))
             .withMonth(Side.EXPORTS, 3, usd("100.00"))
             .withMonth(Side.IMPORTS, 3, usd("50.00"));
     YearLedger current =
-        YearLedger.empty()
+        YearLedger.empty(0)
             .withMonth(Side.EXPORTS, 3, usd("125.00"))
             .withMonth(Side.IMPORTS, 3, usd("25.00"));
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
 
     assertThat(march.exports()).isEqualTo(new BigDecimal("125.00"));
     assertThat(march.imports()).isEqualTo(new BigDecimal("25.00"));
@@ -59,7 +96,7 @@ class SeriesCalendarTest {
     YearLedger before = months(1, 2, "100.00", "100.00");
     YearLedger current = months(1, 3, "100.00", "100.00");
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
 
     assertThat(march.exportsYoyPct()).isNull();
     assertThat(march.importsYoyPct()).isNull();
@@ -69,12 +106,12 @@ class SeriesCalendarTest {
   @Test
   void givenAZeroBaseOnOneSide_whenMonth_thenOnlyThatSideHasNoYoy() {
     YearLedger before =
-        YearLedger.empty()
+        YearLedger.empty(0)
             .withMonth(Side.EXPORTS, 3, usd("0.00"))
             .withMonth(Side.IMPORTS, 3, usd("40.00"));
     YearLedger current = months(3, 3, "10.00", "50.00");
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
 
     assertThat(march.exportsYoyPct()).isNull();
     assertThat(march.importsYoyPct()).isEqualTo(new BigDecimal("25.0000"));
@@ -90,7 +127,7 @@ class SeriesCalendarTest {
             .withMonth(Side.EXPORTS, 7, usd("1600000.00"))
             .withMonth(Side.IMPORTS, 7, usd("1300000.00"));
 
-    MonthFigures july = SeriesCalendar.month(2024, 7, NONE, y2023, y2024);
+    MonthFigures july = month(2024, 7, NONE, y2023, y2024);
 
     assertThat(july.ytdExports()).isEqualTo(new BigDecimal("9400000.00"));
     assertThat(july.ytdImports()).isEqualTo(new BigDecimal("8500000.00"));
@@ -106,7 +143,7 @@ class SeriesCalendarTest {
     YearLedger before = months(6, 12, "10.00", "10.00");
     YearLedger current = months(1, 3, "10.00", "10.00");
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
 
     assertThat(march.ytdTurnover()).isEqualTo(new BigDecimal("60.00"));
     assertThat(march.ytdTurnoverYoyPct()).isNull();
@@ -118,7 +155,7 @@ class SeriesCalendarTest {
     YearLedger before = months(3, 12, "10.00", "0.00");
     YearLedger current = months(1, 5, "10.00", "0.00");
 
-    MonthFigures may = SeriesCalendar.month(2023, 5, NONE, before, current);
+    MonthFigures may = month(2023, 5, NONE, before, current);
 
     assertThat(may.ytdExports()).isEqualTo(new BigDecimal("50.00"));
     assertThat(may.ytdExportsYoyPct()).isNull();
@@ -131,7 +168,7 @@ class SeriesCalendarTest {
     YearLedger before = months(3, 12, "10.00", "0.00");
     YearLedger current = months(1, 5, "10.00", "0.00");
 
-    MonthFigures may = SeriesCalendar.month(2023, 5, twoBefore, before, current);
+    MonthFigures may = month(2023, 5, twoBefore, before, current);
 
     // 50 against Mar-May 2022 = 30, Jan-Feb 2022 having had no trade
     assertThat(may.ytdExportsYoyPct()).isEqualTo(new BigDecimal("66.6667"));
@@ -142,7 +179,7 @@ class SeriesCalendarTest {
     YearLedger before = months(1, 12, "10.00", "1.00");
     YearLedger current = months(1, 3, "20.00", "2.00");
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
 
     // Apr-Dec 2022 + Jan-Mar 2023
     assertThat(march.t12mExports()).isEqualTo(new BigDecimal("150.00"));
@@ -155,8 +192,8 @@ class SeriesCalendarTest {
     YearLedger before = months(6, 12, "10.00", "0.00");
     YearLedger current = months(1, 5, "20.00", "0.00");
 
-    MonthFigures march = SeriesCalendar.month(2023, 3, NONE, before, current);
-    MonthFigures may = SeriesCalendar.month(2023, 5, NONE, before, current);
+    MonthFigures march = month(2023, 3, NONE, before, current);
+    MonthFigures may = month(2023, 5, NONE, before, current);
 
     assertThat(march.t12mExports()).as("window starts April 2022, records start June").isNull();
     assertThat(march.t12mTurnover()).isNull();
@@ -168,7 +205,7 @@ class SeriesCalendarTest {
   @Test
   void givenNoPreviousYear_whenJanuary_thenNoTrailing12() {
     MonthFigures january =
-        SeriesCalendar.month(2022, 1, NONE, NONE, months(1, 1, "10.00", "10.00"));
+        month(2022, 1, NONE, NONE, months(1, 1, "10.00", "10.00"));
 
     assertThat(january.t12mExports()).isNull();
     assertThat(january.t12mTurnover()).isNull();
@@ -178,7 +215,7 @@ class SeriesCalendarTest {
   @Test
   void givenAYearFromJanuary_whenDecember_thenTrailing12IsTheCalendarYear() {
     MonthFigures december =
-        SeriesCalendar.month(2022, 12, NONE, NONE, months(1, 12, "10.00", "5.00"));
+        month(2022, 12, NONE, NONE, months(1, 12, "10.00", "5.00"));
 
     assertThat(december.t12mExports()).isEqualTo(new BigDecimal("120.00"));
     assertThat(december.t12mTurnover()).isEqualTo(new BigDecimal("180.00"));
@@ -188,7 +225,7 @@ class SeriesCalendarTest {
   void givenASeriesStartingInJuly_whenDecember_thenNoTrailing12() {
     // Jul-Dec is six months, not a trailing twelve
     MonthFigures december =
-        SeriesCalendar.month(2022, 12, NONE, NONE, months(7, 12, "10.00", "5.00"));
+        month(2022, 12, NONE, NONE, months(7, 12, "10.00", "5.00"));
 
     assertThat(december.t12mExports()).isNull();
     assertThat(december.t12mTurnover()).isNull();
@@ -200,7 +237,7 @@ class SeriesCalendarTest {
     YearLedger before = months(1, 12, "20.00", "0.00");
     YearLedger current = months(1, 6, "30.00", "0.00");
 
-    MonthFigures june = SeriesCalendar.month(2023, 6, twoBefore, before, current);
+    MonthFigures june = month(2023, 6, twoBefore, before, current);
 
     // Jul 2022-Jun 2023 = 300 against Jul 2021-Jun 2022 = 180
     assertThat(june.t12mTurnover()).isEqualTo(new BigDecimal("300.00"));
@@ -212,7 +249,7 @@ class SeriesCalendarTest {
     YearLedger before = months(1, 12, "20.00", "0.00");
     YearLedger current = months(1, 6, "30.00", "0.00");
 
-    MonthFigures june = SeriesCalendar.month(2023, 6, NONE, before, current);
+    MonthFigures june = month(2023, 6, NONE, before, current);
 
     assertThat(june.t12mTurnover()).isEqualTo(new BigDecimal("300.00"));
     assertThat(june.t12mTurnoverYoyPct()).isNull();
@@ -223,7 +260,7 @@ class SeriesCalendarTest {
     YearLedger before = months(7, 12, "10.00", "0.00");
     YearLedger current = months(1, 12, "10.00", "0.00");
 
-    MonthFigures december = SeriesCalendar.month(2023, 12, NONE, before, current);
+    MonthFigures december = month(2023, 12, NONE, before, current);
 
     assertThat(december.t12mTurnover()).isEqualTo(new BigDecimal("120.00"));
     assertThat(december.t12mTurnoverYoyPct()).isNull();
@@ -235,7 +272,7 @@ class SeriesCalendarTest {
     YearLedger before = months(1, 12, "10.00", "0.00");
     YearLedger current = months(1, 12, "12.00", "0.00");
 
-    MonthFigures december = SeriesCalendar.month(2023, 12, twoBefore, before, current);
+    MonthFigures december = month(2023, 12, twoBefore, before, current);
 
     assertThat(december.t12mTurnoverYoyPct()).isEqualTo(new BigDecimal("20.0000"));
   }
@@ -248,7 +285,7 @@ class SeriesCalendarTest {
     YearLedger y2022 = annualRecords("25000000.00", "18130000.00");
     YearLedger y2023 = annualRecords("33300000.00", "19800000.00");
 
-    AnnualFigures figures = SeriesCalendar.annual(2023, y2023, y2022, y2018);
+    AnnualFigures figures = annual(2023, y2023, y2022, y2018);
 
     assertThat(figures.turnover()).isEqualTo(new BigDecimal("53100000.00"));
     assertThat(figures.balance()).isEqualTo(new BigDecimal("13500000.00"));
@@ -266,7 +303,7 @@ class SeriesCalendarTest {
             .withAnnual(Side.EXPORTS, usd("33300000.00"))
             .withAnnual(Side.IMPORTS, usd("19800000.00"));
 
-    AnnualFigures figures = SeriesCalendar.annual(2023, current, NONE, NONE);
+    AnnualFigures figures = annual(2023, current, NONE, NONE);
 
     assertThat(figures.turnover()).isEqualTo(new BigDecimal("53100000.00"));
     assertThat(figures.exports().basis()).isEqualTo(Basis.ANNUAL_RECORD);
@@ -279,7 +316,7 @@ class SeriesCalendarTest {
     YearLedger y2023 = annualRecords("100.00", "100.00");
     YearLedger y2024 = months(1, 7, "10.00", "5.00");
 
-    AnnualFigures figures = SeriesCalendar.annual(2024, y2024, y2023, y2019);
+    AnnualFigures figures = annual(2024, y2024, y2023, y2019);
 
     assertThat(figures.exports().value()).isEqualTo(new BigDecimal("70.00"));
     assertThat(figures.exports().basis()).isEqualTo(Basis.PERIOD_SUM);
@@ -296,7 +333,7 @@ class SeriesCalendarTest {
     YearLedger before = months(3, 12, "10.00", "10.00");
     YearLedger current = months(1, 12, "10.00", "10.00");
 
-    AnnualFigures figures = SeriesCalendar.annual(2023, current, before, NONE);
+    AnnualFigures figures = annual(2023, current, before, NONE);
 
     assertThat(figures.turnover()).isEqualTo(new BigDecimal("240.00"));
     assertThat(figures.turnoverYoyPct()).isNull();
@@ -308,8 +345,8 @@ class SeriesCalendarTest {
     YearLedger before = annualRecords("50.00", "50.00");
     YearLedger current = annualRecords("60.00", "60.00");
 
-    AnnualFigures figures = SeriesCalendar.annual(2023, current, before, spanBefore);
-    AnnualFigures noHistory = SeriesCalendar.annual(2023, current, before, NONE);
+    AnnualFigures figures = annual(2023, current, before, spanBefore);
+    AnnualFigures noHistory = annual(2023, current, before, NONE);
 
     assertThat(figures.turnoverYoyPct()).isEqualTo(new BigDecimal("20.0000"));
     assertThat(figures.turnoverMultiple5y()).isNull();
@@ -320,8 +357,7 @@ class SeriesCalendarTest {
   @Test
   void givenAPreviousYearWithZeroTrade_whenAnnual_thenNoYoy() {
     AnnualFigures figures =
-        SeriesCalendar.annual(
-            2023, annualRecords("10.00", "10.00"), annualRecords("0.00", "0.00"), NONE);
+        annual(2023, annualRecords("10.00", "10.00"), annualRecords("0.00", "0.00"), NONE);
 
     assertThat(figures.turnoverYoyPct()).isNull();
     assertThat(figures.exportsYoyPct()).isNull();
