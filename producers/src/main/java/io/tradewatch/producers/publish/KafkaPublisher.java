@@ -10,6 +10,7 @@ import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.read.Rejection;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;

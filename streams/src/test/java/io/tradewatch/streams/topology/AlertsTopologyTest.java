@@ -93,17 +93,22 @@ class AlertsTopologyTest {
 
   @Test
   void aNormalDecemberPeakRaisesNothingAndAnAbnormalOneRaises() {
+    // Turnover needs both flows released: the months have no imports (zero, released).
     for (int year = 2019; year <= 2023; year++) {
       for (int month = 1; month <= 12; month++) {
-        fixture.publish(kz(Flow.X, year, month, "TOTAL", month == 12 ? "1000.00" : "100.00"));
+        fixture.publish(
+            kz(Flow.X, year, month, "TOTAL", month == 12 ? "1000.00" : "100.00"),
+            kz(Flow.M, year, month, "TOTAL", "0.00"));
       }
     }
     assertThat(events("seasonal-band")).as("every December peaks, as usual").isEmpty();
 
     for (int month = 1; month <= 11; month++) {
-      fixture.publish(kz(Flow.X, 2024, month, "TOTAL", "100.00"));
+      fixture.publish(
+          kz(Flow.X, 2024, month, "TOTAL", "100.00"), kz(Flow.M, 2024, month, "TOTAL", "0.00"));
     }
-    fixture.publish(kz(Flow.X, 2024, 12, "TOTAL", "5000.00"));
+    fixture.publish(
+        kz(Flow.X, 2024, 12, "TOTAL", "5000.00"), kz(Flow.M, 2024, 12, "TOTAL", "0.00"));
 
     List<Alert> raised = events("seasonal-band");
     assertThat(states(raised)).containsExactly("RAISED seasonal-band|KZ-BNS|KAZ|ARM|TOTAL|2024-12");
@@ -114,10 +119,11 @@ class AlertsTopologyTest {
   @Test
   void anAbnormalDecemberRevisedBackToItsUsualPeakClears() {
     for (int year = 2019; year <= 2023; year++) {
-      fixture.publish(kz(Flow.X, year, 12, "TOTAL", "1000.00"));
+      fixture.publish(
+          kz(Flow.X, year, 12, "TOTAL", "1000.00"), kz(Flow.M, year, 12, "TOTAL", "0.00"));
     }
     TradeRecord december = kz(Flow.X, 2024, 12, "TOTAL", "5000.00");
-    fixture.publish(december);
+    fixture.publish(december, kz(Flow.M, 2024, 12, "TOTAL", "0.00"));
     assertThat(states(events("seasonal-band")))
         .containsExactly("RAISED seasonal-band|KZ-BNS|KAZ|ARM|TOTAL|2024-12");
 

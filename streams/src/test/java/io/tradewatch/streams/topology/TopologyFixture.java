@@ -5,10 +5,12 @@ import io.tradewatch.avro.FdiMeasure;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
@@ -37,6 +39,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, TradeRecord> trade;
   final TestInputTopic<String, FdiRecord> fdi;
   final TestInputTopic<String, TargetDefinition> targets;
+  final TestInputTopic<String, Release> releases;
 
   TopologyFixture(Path stateDir) {
     Properties props =
@@ -55,6 +58,7 @@ final class TopologyFixture implements AutoCloseable {
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
     targets = input(topics.targets());
+    releases = input(topics.releases());
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -72,13 +76,55 @@ final class TopologyFixture implements AutoCloseable {
     return output(topic).readKeyValuesToMap();
   }
 
+  /**
+   * Publishes figures as the producers do a file: the figures, then the releases of their months
+   * (which the figures need to count).
+   */
   void publish(TradeRecord... records) {
+    publishUnreleased(records);
+    Releases months = new Releases();
+    RecordChecks checks = new RecordChecks(NOW);
+    for (TradeRecord r : records) {
+      // The producers release only the figures they publish: rejected rows never reach a topic.
+      if (checks.check(r).isEmpty()) {
+        months.add(r);
+      }
+    }
+    release(months.releases());
+  }
+
+  /** Publishes figures without releasing their months (a release still loading). */
+  void publishUnreleased(TradeRecord... records) {
     for (TradeRecord r : records) {
       trade.pipeInput(Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r));
       // Trade figures are emitted by a wall-clock punctuation: let one interval pass per record,
       // as if records arrived one by one.
       driver.advanceWallClockTime(EMIT_INTERVAL);
     }
+  }
+
+  void release(List<Release> months) {
+    for (Release r : months) {
+      releases.pipeInput(Keys.releaseMessageKey(r), r, Keys.releaseTimestamp(r));
+      driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+  }
+
+  /** A release of one month of KZ-BNS's figures for Armenia. */
+  static Release kzRelease(int year, int month, int revision, Flow... flows) {
+    List<Flow> list = List.of(flows);
+    List<String> partners = List.of("ARM");
+    return Release.newBuilder()
+        .setReleaseKey(Keys.releaseKey("KZ-BNS", "KAZ", year, month, list, partners))
+        .setRevision(revision)
+        .setSource("KZ-BNS")
+        .setReporter("KAZ")
+        .setYear(year)
+        .setMonth(month)
+        .setFlows(list)
+        .setPartners(partners)
+        .setRows(0)
+        .build();
   }
 
   void publish(List<TradeRecord> records) {

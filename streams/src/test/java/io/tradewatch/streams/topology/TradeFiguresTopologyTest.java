@@ -130,8 +130,10 @@ class TradeFiguresTopologyTest {
     assertThat(feb.getYtdExportsUsd()).isEqualTo(new BigDecimal("200.00"));
     assertThat(feb.getYtdExportsYoyPct()).isEqualByComparingTo("0");
     assertThat(feb.getT12mExportsUsd())
-        .as("Mar-Dec 2022 have no figures: within a covered window that is zero trade")
-        .isEqualTo(new BigDecimal("200.00"));
+        .as("Mar-Dec 2022 were never released: unknown, not zero trade")
+        .isNull();
+    assertThat(feb.getNullReasons())
+        .containsEntry("t12mExportsUsd", "exports of 2022-03 not released");
     TradeMonthly jan2022 = monthly.get("KZ-BNS|KAZ|ARM|TOTAL|2022-01");
     assertThat(jan2022.getT12mExportsUsd()).as("nothing reported in 2021").isNull();
   }
@@ -174,7 +176,11 @@ class TradeFiguresTopologyTest {
 
     Map<String, TradeMonthly> monthly = fixture.finalValues(fixture.topics.tradeMonthly());
 
-    assertThat(monthly.get(TOTAL_2023_01).getImportsUsd()).isEqualTo(new BigDecimal("0.00"));
+    assertThat(monthly.get(TOTAL_2023_01).getImportsUsd())
+        .as("KZ-BNS released exports only: its imports are unknown, not zero")
+        .isNull();
+    assertThat(monthly.get(TOTAL_2023_01).getNullReasons())
+        .containsEntry("importsUsd", "imports of 2023-01 not released");
     assertThat(monthly.get("AM-ARMSTAT|ARM|KAZ|TOTAL|2023-01").getImportsUsd())
         .isEqualTo(new BigDecimal("90.00"));
   }

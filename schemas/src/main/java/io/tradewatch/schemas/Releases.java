@@ -1,9 +1,8 @@
-package io.tradewatch.producers.publish;
+package io.tradewatch.schemas;
 
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TradeRecord;
-import io.tradewatch.schemas.Keys;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,0 +1,196 @@
+package io.tradewatch.streams.topology;
+
+import static io.tradewatch.streams.topology.TopologyFixture.kz;
+import static io.tradewatch.streams.topology.TopologyFixture.kzRelease;
+import static io.tradewatch.streams.topology.TopologyFixture.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.Alert;
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.TradeAnnual;
+import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.avro.TradeRecord;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Figures count only over released months; what is not released is null with the reason. */
+class CoverageTopologyTest {
+  private static final String TOTAL = "KZ-BNS|KAZ|ARM|TOTAL|";
+
+  @TempDir Path stateDir;
+  private TopologyFixture fixture;
+
+  @BeforeEach
+  void start() {
+    fixture = new TopologyFixture(stateDir);
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  /** The final value of each monthly key written since the last call (the topic is read once). */
+  private Map<String, TradeMonthly> monthly() {
+    return fixture.finalValues(fixture.topics.tradeMonthly());
+  }
+
+  private static List<TradeRecord> year(int year, int toMonth, Flow flow, String each) {
+    List<TradeRecord> out = new ArrayList<>();
+    for (int m = 1; m <= toMonth; m++) {
+      out.add(kz(flow, year, m, "TOTAL", each));
+    }
+    return out;
+  }
+
+  @Test
+  void givenFiguresWithoutTheirRelease_whenLoaded_thenTheMonthIsNullUntilTheReleaseArrives() {
+    fixture.publishUnreleased(
+        kz(Flow.X, 2023, 1, "2402", "100.00"), kz(Flow.M, 2023, 1, "0806", "40.00"));
+
+    TradeMonthly loading = monthly().get(TOTAL + "2023-01");
+    assertThat(loading.getExportsUsd()).isNull();
+    assertThat(loading.getTurnoverUsd()).isNull();
+    assertThat(loading.getNullReasons())
+        .containsEntry("exportsUsd", "exports of 2023-01 not released")
+        .containsEntry("importsUsd", "imports of 2023-01 not released");
+
+    fixture.release(List.of(kzRelease(2023, 1, 1, Flow.X, Flow.M)));
+
+    TradeMonthly released = monthly().get(TOTAL + "2023-01");
+    assertThat(released.getExportsUsd()).isEqualTo(new BigDecimal("100.00"));
+    assertThat(released.getTurnoverUsd()).isEqualTo(new BigDecimal("140.00"));
+    assertThat(released.getNullReasons()).doesNotContainKeys("exportsUsd", "turnoverUsd");
+    assertThat(released.getExportsMonthsCovered()).isEqualTo(1);
+  }
+
+  @Test
+  void givenAReleasedMonthWithoutAFigureOfAProduct_whenReleased_thenThatProductTradedNothing() {
+    fixture.publish(
+        kz(Flow.X, 2023, 1, "2402", "100.00"),
+        kz(Flow.X, 2023, 2, "7202", "50.00"),
+        kz(Flow.M, 2023, 1, "0806", "10.00"),
+        kz(Flow.M, 2023, 2, "0806", "10.00"));
+
+    TradeMonthly tobaccoFeb = monthly().get("KZ-BNS|KAZ|ARM|24|2023-02");
+
+    assertThat(tobaccoFeb.getExportsUsd())
+        .as("February was released with other products: tobacco exports were zero")
+        .isEqualTo(new BigDecimal("0.00"));
+    assertThat(tobaccoFeb.getYtdExportsUsd()).isEqualTo(new BigDecimal("100.00"));
+  }
+
+  @Test
+  void givenAnExtractForOnePartner_whenReleased_thenOtherPartnersOfTheReporterAreNotTouched() {
+    fixture.publish(trade("KZ-BNS", "KAZ", "TJK", Flow.X, 2023, 1, "TOTAL", "70.00", 1));
+    fixture.publish(kz(Flow.X, 2023, 2, "TOTAL", "5.00"));
+
+    TradeMonthly tajikFeb = monthly().get("KZ-BNS|KAZ|TJK|TOTAL|2023-02");
+
+    assertThat(tajikFeb)
+        .as("the Armenian extract says nothing about Tajikistan in February: no figure at all")
+        .isNull();
+  }
+
+  @Test
+  void givenOnlyJanuaryToJuneOfTwoYears_whenT12m_thenNullNamingTheFirstMissingMonth() {
+    List<TradeRecord> h1 = new ArrayList<>(year(2021, 6, Flow.X, "100.00"));
+    h1.addAll(year(2021, 6, Flow.M, "10.00"));
+    h1.addAll(year(2022, 6, Flow.X, "100.00"));
+    h1.addAll(year(2022, 6, Flow.M, "10.00"));
+    fixture.publish(h1);
+
+    Map<String, TradeMonthly> monthly = monthly();
+    TradeMonthly june = monthly.get(TOTAL + "2022-06");
+    TradeMonthly january = monthly.get(TOTAL + "2022-01");
+
+    assertThat(june.getYtdTurnoverUsd()).isEqualTo(new BigDecimal("660.00"));
+    assertThat(june.getT12mTurnoverUsd()).as("not H1 2022 passed off as 12 months").isNull();
+    assertThat(june.getNullReasons())
+        .containsEntry("t12mExportsUsd", "exports of 2021-07 not released");
+    assertThat(january.getT12mTurnoverUsd()).isNull();
+    assertThat(january.getNullReasons())
+        .containsEntry("t12mExportsUsd", "exports of 2021-07 not released");
+    assertThat(june.getYtdTurnoverYoyPct()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void givenImportsReleasedOnlyToJune_whenAnnual_thenImportsIncompleteAndTheirGrowthNull() {
+    List<TradeRecord> records = new ArrayList<>();
+    records.addAll(year(2022, 12, Flow.X, "100.00"));
+    records.addAll(year(2022, 12, Flow.M, "100.00"));
+    records.addAll(year(2023, 12, Flow.X, "110.00"));
+    records.addAll(year(2023, 6, Flow.M, "100.00"));
+    fixture.publish(records);
+
+    TradeAnnual y2023 = fixture.finalValues(fixture.topics.tradeAnnual()).get(TOTAL + "2023");
+    TradeMonthly july = monthly().get(TOTAL + "2023-07");
+
+    assertThat(y2023.getExportsComplete()).isTrue();
+    assertThat(y2023.getImportsComplete()).isFalse();
+    assertThat(y2023.getImportsMonthsCovered()).isEqualTo(6);
+    assertThat(y2023.getExportsYoyPct()).isEqualByComparingTo("10");
+    assertThat(y2023.getImportsYoyPct()).as("not -50 %").isNull();
+    assertThat(y2023.getTurnoverYoyPct()).isNull();
+    assertThat(y2023.getNullReasons())
+        .containsEntry(
+            "importsYoyPct", "imports of 2023 released for 6 of 12 months (first missing 2023-07)");
+    assertThat(july.getExportsUsd()).isEqualTo(new BigDecimal("110.00"));
+    assertThat(july.getImportsUsd()).as("unreleased, not 0.00").isNull();
+  }
+
+  @Test
+  void givenAGrowthTooLargeToRepresent_whenComputed_thenNullWithTheReasonAndOtherSeriesGoOn() {
+    fixture.publish(
+        trade("P15-HUGE", "KAZ", "UZB", Flow.X, 2022, 1, "27", "1.00", 1),
+        trade("P15-HUGE", "KAZ", "UZB", Flow.M, 2022, 1, "27", "1.00", 1));
+    fixture.publish(
+        trade("P15-HUGE", "KAZ", "UZB", Flow.X, 2023, 1, "27", "200000000.00", 1),
+        trade("P15-HUGE", "KAZ", "UZB", Flow.M, 2023, 1, "27", "1.00", 1));
+    fixture.publish(kz(Flow.X, 2023, 1, "TOTAL", "5.00"), kz(Flow.M, 2023, 1, "TOTAL", "5.00"));
+
+    Map<String, TradeMonthly> monthly = monthly();
+    TradeMonthly huge = monthly.get("P15-HUGE|KAZ|UZB|27|2023-01");
+
+    assertThat(huge.getExportsUsd()).isEqualTo(new BigDecimal("200000000.00"));
+    assertThat(huge.getExportsYoyPct()).isNull();
+    assertThat(huge.getNullReasons().get("exportsYoyPct"))
+        .isEqualTo("growth of 19999999900.0000 is beyond what can be represented (10^10)");
+    assertThat(huge.getTurnoverYoyPct()).isEqualByComparingTo("9999999950");
+    assertThat(monthly.get(TOTAL + "2023-01").getTurnoverUsd()).isEqualTo(new BigDecimal("10.00"));
+  }
+
+  @Test
+  void givenTwoYearsLoadedInEitherOrder_whenGrowthIsWithinThresholds_thenTheAlertsAreTheSame() {
+    List<TradeRecord> y2021 = new ArrayList<>(year(2021, 12, Flow.X, "100.00"));
+    y2021.addAll(year(2021, 12, Flow.M, "100.00"));
+    List<TradeRecord> y2022 = new ArrayList<>(year(2022, 12, Flow.X, "113.70"));
+    y2022.addAll(year(2022, 12, Flow.M, "113.70"));
+
+    fixture.publish(y2021);
+    fixture.publish(y2022);
+    List<String> forwards = alertEvents(fixture);
+
+    try (TopologyFixture backwards = new TopologyFixture(stateDir.resolve("backwards"))) {
+      backwards.publish(y2022);
+      backwards.publish(y2021);
+      assertThat(alertEvents(backwards)).isEqualTo(forwards);
+    }
+    assertThat(forwards).as("+13.7 % is inside every threshold").isEmpty();
+  }
+
+  private static List<String> alertEvents(TopologyFixture f) {
+    TestOutputTopic<String, Alert> alerts = f.output(f.topics.alerts());
+    return alerts.readValuesToList().stream()
+        .map(a -> a.getState() + " " + a.getAlertId())
+        .toList();
+  }
+}
