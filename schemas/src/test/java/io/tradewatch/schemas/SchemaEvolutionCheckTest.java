@@ -45,6 +45,35 @@ class SchemaEvolutionCheckTest {
   }
 
   @Test
+  void
+      givenARequiredAmountMadeNullable_whenChecked_thenOlderReadersAreNamedUnlessTheBreakIsListed() {
+    String nullable =
+        "{\"name\": \"valueUsd\",\n"
+            + " \"type\": [\"null\", {\"type\": \"bytes\", \"logicalType\": \"decimal\","
+            + " \"precision\": 20, \"scale\": 2}], \"default\": null},";
+    Schema current =
+        v2(
+            "{\"name\": \"valueUsd\",\n"
+                + " \"type\": {\"type\": \"bytes\", \"logicalType\": \"decimal\","
+                + " \"precision\": 20, \"scale\": 2}},",
+            nullable);
+
+    List<String> unlisted =
+        SchemaEvolutionCheck.problems(
+            List.of(current), List.of(V1, new Version("Trade-v2.avsc", 2, current)));
+    List<String> listed =
+        SchemaEvolutionCheck.problems(
+            List.of(current), List.of(V1, new Version("Trade-v2.avsc", 2, current, true)));
+
+    assertThat(unlisted)
+        .singleElement()
+        .asString()
+        .contains(
+            "applications still on published v1 cannot read records written with the current");
+    assertThat(listed).as("v1 readers are knowingly left behind; v1 records still read").isEmpty();
+  }
+
+  @Test
   void shouldFailWhenAFieldWithoutDefaultIsRemoved() {
     Schema current = v2("{\"name\": \"hsCode\", \"type\": \"string\"},", "");
 

@@ -3,6 +3,7 @@ package io.tradewatch.streams.topology;
 import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.MirrorGap;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
@@ -47,7 +48,9 @@ final class AlertsTopology {
       KStream<String, FigureUpdate<TradeAnnual>> annual,
       KStream<String, TargetProgress> targets,
       KStream<String, FigureUpdate<MirrorGap>> mirror,
-      KStream<String, Revision> revisions) {
+      KStream<String, Revision> revisions,
+      KStream<String, Release> releases,
+      KStream<String, Alert> tradeStopped) {
     KStream<String, TradeMonthly> monthly =
         monthlyUpdates.mapValues(FigureUpdate::after, Named.as("alerts-monthly-figures"));
     KStream<String, Alert> stateless =
@@ -83,17 +86,15 @@ final class AlertsTopology {
             .flatMapValues(list -> list, Named.as("alerts-seasonal-each"));
 
     KStream<String, Alert> silence =
-        monthly
-            .filter((key, m) -> Keys.TOTAL.equals(m.getHsGroup()), Named.as("alerts-total-series"))
+        releases
             .map(
-                (key, m) ->
+                (key, r) ->
                     KeyValue.pair(
                         SourceSilence.ALL,
                         new SeriesActivity(
-                            SeriesKey.of(
-                                m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup()),
-                            m.getYear(),
-                            m.getMonth())),
+                            SeriesKey.of(r.getSource(), r.getReporter(), "*", Keys.TOTAL),
+                            r.getYear(),
+                            r.getMonth())),
                 Named.as("alerts-series-activity"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.SERIES_ACTIVITY)
@@ -106,6 +107,7 @@ final class AlertsTopology {
         stateless
             .merge(seasonal, Named.as("alerts-merge-seasonal"))
             .merge(silence, Named.as("alerts-merge-silence"))
+            .merge(tradeStopped, Named.as("alerts-merge-trade-stopped"))
             .selectKey((key, alert) -> alert.getAlertId(), Named.as("alerts-by-id"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.ALERT).withName("alert-candidates-by-id"))

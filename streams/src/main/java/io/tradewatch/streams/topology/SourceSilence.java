@@ -25,14 +25,14 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The silence rule: a series whose source has published nothing for several months while the newest
- * figures of any series have moved on. Time is the statistical calendar (the newest month seen),
- * never the wall clock, so a replay raises the same alerts. All series' latest months meet under
- * one key: one small record per series.
+ * The silence rule: a source that has released nothing for a reporter for several months while the
+ * releases of any source have moved on. Time is the statistical calendar (the newest month
+ * released), never the wall clock. Fed by releases, not figures: one record per source, reporter
+ * and month, all meeting under one key.
  *
- * <p>Besides each series' last month, a second store indexes the series by their last month, so the
- * newest month is one lookup and, when it moves on, only the series that are silent at the new
- * month are visited (to raise their alert or refresh its figures), not every series.
+ * <p>Besides each source-reporter's last released month, a second store indexes them by that month,
+ * so the newest month is one lookup and, when it moves on, the silent ones are visited to raise
+ * their alert or refresh its lag (a few hundred at most: one per source and reporter).
  */
 final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, List<Alert>> {
   static final String LAST_PERIODS = "series-last-period";
@@ -101,13 +101,9 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
       }
       out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
       if (movedOn) {
-        // The series that fall silent at the new newest month. Those silent before stay raised
-        // with the figures of the month they fell silent: refreshing every silent series at each
-        // new month would rewrite thousands of open alerts per month of a history replay.
-        YearMonth silentBefore =
-            newestBefore.map(n -> n.minusMonths(rule.periods())).orElse(YearMonth.of(1, 1));
+        // Every silent one, so that open alerts always show the lag to the newest release.
         forEachLastBetween(
-            silentBefore,
+            YearMonth.of(1, 1),
             newest.minusMonths(rule.periods()),
             a -> {
               if (!a.getSeries().equals(seen.getSeries())) {

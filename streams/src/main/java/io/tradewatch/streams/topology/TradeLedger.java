@@ -197,7 +197,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     BigDecimal resolved = HsPrecedence.resolve(byCode);
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
     String ledgerKey = ledgerKey(seriesKey, r.getYear());
-    YearLedger ledger = LedgerCodec.toDomain(ledgers.get(ledgerKey), r.getYear());
+    SeriesYearLedger stored = ledgers.get(ledgerKey);
+    YearLedger ledger = LedgerCodec.toDomain(stored, r.getYear());
     ledger =
         r.getMonth() == null
             ? ledger.withAnnual(side, resolved)
@@ -206,7 +207,10 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     if (series.get(seriesKey) == null) {
       series.put(seriesKey, PRESENT);
     }
-    markChanged(ledgerKey, r.getMonth() == null ? 1 : r.getMonth(), publishedAt);
+    // A series' first figure of a year makes the year's released months before it figures too
+    // (zero), whatever order the releases and figures came in.
+    int from = stored == null || r.getMonth() == null ? 1 : r.getMonth();
+    markChanged(ledgerKey, from, publishedAt);
   }
 
   private void markChanged(String ledgerKey, int month, Header publishedAt) {

@@ -1,5 +1,6 @@
 package io.tradewatch.streams.topology;
 
+import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.MirrorGap;
 import io.tradewatch.avro.Release;
@@ -68,6 +69,7 @@ public final class TradewatchTopology {
   private KStream<String, FigureUpdate<TradeAnnual>> annualFigures;
   private KStream<String, TargetProgress> targetFigures;
   private KStream<String, FigureUpdate<MirrorGap>> mirrorFigures;
+  private KStream<String, Alert> tradeStopped;
 
   private TradewatchTopology(
       Topics topics,
@@ -143,7 +145,9 @@ public final class TradewatchTopology {
             revisionRecords
                 .get(0)
                 .merge(revisionRecords.get(1), Named.as("revisions-trade-target"))
-                .merge(revisionRecords.get(2), Named.as("revisions-all")));
+                .merge(revisionRecords.get(2), Named.as("revisions-all")),
+            releases,
+            tradeStopped);
     return builder.build();
   }
 
@@ -240,6 +244,12 @@ public final class TradewatchTopology {
                 TradeLedger.RELEASES),
             topics.tradeMonthly(),
             MONTHLY_STORE);
+    tradeStopped =
+        changedYears.process(
+            TradeStopped.supplier(alertRules),
+            Named.as("alerts-trade-stopped"),
+            TradeLedger.LEDGERS,
+            TradeLedger.RELEASES);
     annualFigures =
         figureTable(
             changedYears.process(

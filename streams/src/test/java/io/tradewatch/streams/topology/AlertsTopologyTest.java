@@ -160,15 +160,47 @@ class AlertsTopologyTest {
     assertThat(events("source-silent")).as("3 months behind: not yet").isEmpty();
 
     fixture.publish(kz(Flow.X, 2024, 7, "TOTAL", "1.00"));
-    assertThat(states(events("source-silent")))
-        .containsExactly("RAISED source-silent|AM-ARMSTAT|ARM|KAZ|TOTAL|2023-12");
+    List<Alert> raised = events("source-silent");
+    assertThat(states(raised))
+        .containsExactly("RAISED source-silent|AM-ARMSTAT|ARM|*|TOTAL|2023-12");
+    assertThat(raised.get(0).getMessage())
+        .isEqualTo(
+            "AM-ARMSTAT has released nothing for ARM since 2023-12, 7 months behind the newest"
+                + " release of any source (2024-07).");
 
     fixture.publish(kz(Flow.X, 2024, 8, "TOTAL", "1.00"));
     assertThat(events("source-silent")).as("still silent: no repeat").isEmpty();
 
     fixture.publish(trade("AM-ARMSTAT", "ARM", "KAZ", Flow.X, 2024, 6, "TOTAL", "1.00", 1));
     assertThat(states(events("source-silent")))
-        .containsExactly("CLEARED source-silent|AM-ARMSTAT|ARM|KAZ|TOTAL|2023-12");
+        .containsExactly("CLEARED source-silent|AM-ARMSTAT|ARM|*|TOTAL|2023-12");
+  }
+
+  @Test
+  void aPairWhoseTradeStopsWhileItsSourceKeepsReleasingRaisesAndClearsWhenTradeResumes() {
+    for (int month = 1; month <= 3; month++) {
+      fixture.publish(
+          kz(Flow.X, 2023, month, "2402", "100.00"), kz(Flow.M, 2023, month, "0806", "10.00"));
+    }
+    for (int month = 4; month <= 8; month++) {
+      fixture.release(List.of(TopologyFixture.kzRelease(2023, month, 1, Flow.X, Flow.M)));
+    }
+    assertThat(events("trade-stopped")).as("5 released months without trade: not yet").isEmpty();
+
+    fixture.release(List.of(TopologyFixture.kzRelease(2023, 9, 1, Flow.X, Flow.M)));
+    List<Alert> raised = events("trade-stopped");
+    assertThat(states(raised))
+        .as("the all-products series only, not its chapters")
+        .containsExactly("RAISED trade-stopped|KZ-BNS|KAZ|ARM|TOTAL|2023-04");
+    assertThat(raised.get(0).getMessage())
+        .isEqualTo(
+            "KZ-BNS reports no trade of KAZ with ARM since 2023-04: 6 released months without"
+                + " trade, to 2023-09.");
+    assertThat(raised.get(0).getObserved()).isEqualByComparingTo("6");
+
+    fixture.publish(kz(Flow.X, 2023, 10, "2402", "5.00"), kz(Flow.M, 2023, 10, "0806", "0.00"));
+    assertThat(states(events("trade-stopped")))
+        .containsExactly("CLEARED trade-stopped|KZ-BNS|KAZ|ARM|TOTAL|2023-04");
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.math.BigDecimal;
  * @param tolerancePct SEASONAL_BAND: how far beyond the lowest and highest earlier value counts
  * @param marginPct TARGET_BEHIND: how far below the schedule line counts as behind
  * @param maxRequiredGrowthPct TARGET_BEHIND: required annual growth above it counts as behind
- * @param periods SILENCE: months without a figure while other sources publish newer ones
+ * @param periods SILENCE: months a source has released nothing for a reporter while releases of any
+ *     source have moved on; TRADE_STOPPED: consecutive released months without trade
  * @param allGroups whether every HS group is watched, or only the all-products total (default)
  */
 public record AlertRule(
@@ -45,6 +46,7 @@ public record AlertRule(
     TARGET_BEHIND,
     MIRROR_GAP,
     SILENCE,
+    TRADE_STOPPED,
     REVISION
   }
 

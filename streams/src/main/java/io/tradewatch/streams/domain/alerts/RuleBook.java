@@ -187,7 +187,7 @@ public record RuleBook(List<AlertRule> rules) {
                 null,
                 null,
                 allGroups());
-        case SILENCE ->
+        case SILENCE, TRADE_STOPPED ->
             new AlertRule(
                 name,
                 type,

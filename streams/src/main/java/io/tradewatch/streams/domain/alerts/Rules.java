@@ -194,7 +194,11 @@ public final class Rules {
             + " %.");
   }
 
-  /** A series whose source has fallen behind the newest period any series has reached. */
+  /**
+   * A source that has released nothing for a reporter for several months while the releases of any
+   * source have moved on (the statistical calendar, not the wall clock). The subject's partner is
+   * {@code *}: a release covers the reporter.
+   */
   public static Condition silence(
       AlertRule rule, Subject subject, YearMonth last, YearMonth newest) {
     long behind = ChronoUnit.MONTHS.between(last, newest);
@@ -207,17 +211,44 @@ public final class Rules {
         null,
         BigDecimal.valueOf(rule.periods()),
         subject.source()
-            + " has published nothing for "
+            + " has released nothing for "
             + subject.reporter()
-            + "–"
-            + subject.partner()
             + " since "
             + last
             + ", "
             + behind
-            + " months behind the newest figures ("
+            + " months behind the newest release of any source ("
             + newest
             + ").");
+  }
+
+  /**
+   * A series whose trade stopped: its source released every month from {@code firstWithout} to
+   * {@code lastReleased} and none of them holds a figure of this pair (exports and imports zero).
+   */
+  public static Condition tradeStopped(
+      AlertRule rule, Subject subject, YearMonth firstWithout, YearMonth lastReleased) {
+    long months = ChronoUnit.MONTHS.between(firstWithout, lastReleased) + 1;
+    return Condition.of(
+        rule,
+        months >= rule.periods(),
+        subject,
+        firstWithout.toString(),
+        BigDecimal.valueOf(months),
+        null,
+        BigDecimal.valueOf(rule.periods()),
+        subject.source()
+            + " reports no trade of "
+            + subject.reporter()
+            + " with "
+            + subject.partner()
+            + " since "
+            + firstWithout
+            + ": "
+            + months
+            + " released months without trade, to "
+            + lastReleased
+            + ".");
   }
 
   /** A revised figure against its first publication. */
