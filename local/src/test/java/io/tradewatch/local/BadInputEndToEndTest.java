@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topics;
 import java.math.BigDecimal;
@@ -67,6 +69,7 @@ class BadInputEndToEndTest {
     Random random = new Random(11);
     List<ProducerRecord<byte[], byte[]>> sends = new ArrayList<>();
     Map<String, BigDecimal> goodByMonth = new HashMap<>();
+    Releases released = new Releases();
     int bad = 0;
     try (LocalPipeline pipeline =
         LocalPipeline.start(
@@ -114,6 +117,7 @@ class BadInputEndToEndTest {
           }
           goodByMonth.put(seriesMonth, new BigDecimal(usd));
           TradeRecord good = record(partner, Flow.X, year, month, usd);
+          released.add(good);
           sends.add(
               new ProducerRecord<>(
                   topic,
@@ -136,6 +140,16 @@ class BadInputEndToEndTest {
           new KafkaProducer<>(
               pipeline.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
         sends.forEach(producer::send);
+        producer.flush();
+        // The good figures' months, released as the producers do after a file.
+        String releases = topics.releases().name();
+        for (Release r : released.releases()) {
+          producer.send(
+              new ProducerRecord<>(
+                  releases,
+                  Keys.releaseMessageKey(r).getBytes(StandardCharsets.UTF_8),
+                  Serdes.RELEASE.serialize(releases, r)));
+        }
       }
 
       OutputSnapshot outputs = pipeline.awaitOutputs(Duration.ofMinutes(6), remaining -> {});
