@@ -2,12 +2,16 @@ package io.tradewatch.local.cli;
 
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.report.RecordPrinter;
+import io.tradewatch.local.run.DeadLetterReport;
 import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.cli.InputFiles;
 import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.schemas.Topics;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +46,22 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Input format: ${COMPLETION-CANDIDATES}; default: detected from the header.")
   InputFormat format;
 
+  @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      description = "UN Comtrade: reporting source (default: UNCOMTRADE-<reporterISO>).")
+  String source;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      defaultValue = "UTF-8",
+      converter = InputFiles.EncodingConverter.class,
+      description =
+          "Character encoding of the files (default: ${DEFAULT-VALUE}); a line not valid in it is"
+              + " a rejected row.")
+  Charset encoding;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files.")
   List<Path> files;
 
@@ -49,6 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Everything the user typed is checked before a broker starts (seconds) or a topic is made.
+    cluster.validate(spec);
+    topology.validate(spec);
+    InputFiles.requireReadable(spec, files);
     String run = UUID.randomUUID().toString().substring(0, 8);
     String prefix =
         cluster.connection().isEmbedded()
@@ -61,16 +85,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             prefix,
             cluster.partitions,
             topology::apply)) {
+      var deadLettersFrom = pipeline.deadLetterEnd();
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), 0, false)
-              .load(files, format, err);
+              .load(files, format, new ReaderOptions(false, source, encoding), err);
       OutputSnapshot snapshot = pipeline.awaitOutputs(Duration.ofMinutes(30), remaining -> {});
       if (json) {
         RecordPrinter.json(snapshot, pipeline.topics(), out);
       } else {
         RecordPrinter.tables(snapshot, pipeline.topics(), out);
       }
-      return loaded.rejected() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
+      out.flush();
+      DeadLetterReport thrownAway =
+          DeadLetterReport.read(pipeline.clientProperties(), pipeline.topics(), deadLettersFrom);
+      err.print(thrownAway.render());
+      err.flush();
+      return loaded.rejected() + thrownAway.total() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
     }
   }
 }

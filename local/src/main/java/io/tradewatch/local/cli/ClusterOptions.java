@@ -29,6 +29,21 @@ public final class ClusterOptions {
       description = "Partitions of the topics tradewatch creates (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  /**
+   * Checks the options before anything starts.
+   *
+   * @throws picocli.CommandLine.ParameterException (exit code 2) naming the option
+   */
+  void validate(picocli.CommandLine.Model.CommandSpec spec) {
+    if (partitions < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--partitions must be at least 1, was " + partitions);
+    }
+    if (clientConfig != null) {
+      io.tradewatch.producers.cli.InputFiles.requireReadable(spec, java.util.List.of(clientConfig));
+    }
+  }
+
   ClusterConnection connection() {
     Map<String, String> props =
         clientConfig == null ? Map.of() : ClusterConnection.load(clientConfig);

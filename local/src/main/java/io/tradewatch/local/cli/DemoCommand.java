@@ -2,12 +2,16 @@ package io.tradewatch.local.cli;
 
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.report.SummaryReport;
+import io.tradewatch.local.run.DeadLetterReport;
 import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.cli.InputFiles;
+import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.delivery.AlertWebhook;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +57,24 @@ final class DemoCommand implements Callable<Integer> {
       description = "Pace publishing for a live demo; 0 publishes as fast as possible.")
   int rate;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      defaultValue = "UTF-8",
+      converter = InputFiles.EncodingConverter.class,
+      description = "Character encoding of the sample files (default: ${DEFAULT-VALUE}).")
+  Charset encoding;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (rate < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--rate must be 0 or positive, was " + rate);
+    }
+    cluster.validate(spec);
+    topology.validate(spec);
     Path dir = sampleDir != null ? sampleDir : defaultSampleDir();
     for (String name : SAMPLE_FILES) {
       if (!Files.isRegularFile(dir.resolve(name))) {
@@ -75,12 +93,21 @@ final class DemoCommand implements Callable<Integer> {
       err.println("tradewatch: broker " + pipeline.bootstrapServers() + ", topology running");
       AlertWebhook webhook =
           topology.startWebhook(pipeline.clientProperties(), pipeline.topics(), "tradewatch-demo");
+      var deadLettersFrom = pipeline.deadLetterEnd();
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), rate, !once)
-              .load(SAMPLE_FILES.stream().map(dir::resolve).toList(), null, err);
+              .load(
+                  SAMPLE_FILES.stream().map(dir::resolve).toList(),
+                  null,
+                  new ReaderOptions(false, null, encoding),
+                  err);
       OutputSnapshot snapshot = pipeline.awaitOutputs(Duration.ofMinutes(5), remaining -> {});
       out.print(new SummaryReport(snapshot, pipeline.topics(), pipeline.openAlerts()).render());
       out.flush();
+      DeadLetterReport thrownAway =
+          DeadLetterReport.read(pipeline.clientProperties(), pipeline.topics(), deadLettersFrom);
+      err.print(thrownAway.render());
+      err.flush();
       if (!once) {
         if (pipeline.dashboardUrl() != null) {
           out.println(
@@ -99,7 +126,8 @@ final class DemoCommand implements Callable<Integer> {
       if (webhook != null) {
         webhook.close();
       }
-      return loaded.rejected() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
+      pipeline.requireHealthy();
+      return loaded.rejected() + thrownAway.total() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
     }
   }
 

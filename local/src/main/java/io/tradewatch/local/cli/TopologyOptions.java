@@ -59,6 +59,28 @@ public final class TopologyOptions {
         new WebhookSender(alertWebhook, 5, Duration.ofMillis(200)));
   }
 
+  /**
+   * Checks the options (and reads the alert rules) before anything starts, so a bad value costs no
+   * broker start.
+   *
+   * @throws picocli.CommandLine.ParameterException (exit code 2) naming the option
+   */
+  void validate(picocli.CommandLine.Model.CommandSpec spec) {
+    if (cifFobFactor.signum() <= 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--cif-fob-factor must be positive, was " + cifFobFactor.toPlainString());
+    }
+    if (alertRules != null) {
+      io.tradewatch.producers.cli.InputFiles.requireReadable(spec, java.util.List.of(alertRules));
+    }
+    try {
+      apply(StreamsSettings.defaults("unused:9092", Path.of("unused")));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   StreamsSettings apply(StreamsSettings settings) {
     return settings
         .withCifFobFactor(cifFobFactor)

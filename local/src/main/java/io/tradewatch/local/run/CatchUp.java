@@ -46,6 +46,16 @@ public final class CatchUp {
   /** Blocks until caught up; {@code progress} receives how many input records remain. */
   public void await(Duration timeout, java.util.function.LongConsumer progress)
       throws InterruptedException {
+    await(timeout, progress, () -> {});
+  }
+
+  /**
+   * As above, calling {@code healthCheck} on every round, so that a topology that has failed ends
+   * the wait at once (by throwing) rather than after the timeout.
+   */
+  public void await(
+      Duration timeout, java.util.function.LongConsumer progress, Runnable healthCheck)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(clientProperties)) {
       Set<String> inputs =
@@ -56,12 +66,14 @@ public final class CatchUp {
         if (lag == 0) {
           break;
         }
+        healthCheck.run();
         check(deadline, () -> lag + " input records not yet processed");
         Thread.sleep(200);
       }
       Map<TopicPartition, Long> last = fingerprint(admin);
       long stableSince = System.nanoTime();
       while (System.nanoTime() - stableSince < quietPeriod.toNanos()) {
+        healthCheck.run();
         check(deadline, () -> "outputs still changing, or the group not stable");
         Thread.sleep(100);
         Map<TopicPartition, Long> now = fingerprint(admin);

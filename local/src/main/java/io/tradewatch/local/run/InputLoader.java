@@ -1,5 +1,6 @@
 package io.tradewatch.local.run;
 
+import io.tradewatch.producers.cli.InputFiles;
 import io.tradewatch.producers.cli.PublishCommand;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.publish.PublishReport;
@@ -32,12 +33,29 @@ public final class InputLoader {
    */
   public LoadResult load(List<Path> files, InputFormat format, PrintWriter report)
       throws IOException, InterruptedException {
+    return load(files, format, ReaderOptions.defaults(), report);
+  }
+
+  /**
+   * Publishes the files that are not empty (an empty one gets a warning), every format found before
+   * the first record is sent.
+   *
+   * @param format the files' format, or null to detect it from each header
+   */
+  public LoadResult load(
+      List<Path> files, InputFormat format, ReaderOptions options, PrintWriter report)
+      throws IOException, InterruptedException {
     List<PublishReport> reports = new ArrayList<>();
+    List<Path> toRead = InputFiles.nonEmpty(files, report);
+    List<InputFormat> formats = new ArrayList<>();
+    for (Path file : toRead) {
+      formats.add(format != null ? format : InputFormat.detect(file, options.encoding()));
+    }
     try (KafkaPublisher publisher = KafkaPublisher.create(clientProperties, topics)) {
-      for (Path file : files) {
-        InputFormat fileFormat = format != null ? format : InputFormat.detect(file);
-        PublishReport r =
-            publisher.publish(file, fileFormat, ReaderOptions.defaults(), rate, progress);
+      for (int i = 0; i < toRead.size(); i++) {
+        Path file = toRead.get(i);
+        InputFormat fileFormat = formats.get(i);
+        PublishReport r = publisher.publish(file, fileFormat, options, rate, progress);
         PublishCommand.report(r, report, report);
         reports.add(r);
       }

@@ -147,7 +147,12 @@ public final class LocalPipeline implements AutoCloseable {
     return settings.bootstrapServers();
   }
 
-  /** Waits until everything published so far is processed, then reads every output. */
+  /**
+   * Waits until everything published so far is processed, then reads every output.
+   *
+   * @throws TopologyFailedException when a stream thread died or the topology stopped meanwhile:
+   *     its outputs may lack records, and a one-shot run must not present them as complete
+   */
   public OutputSnapshot awaitOutputs(Duration timeout, LongConsumer remaining)
       throws InterruptedException {
     new CatchUp(
@@ -155,8 +160,25 @@ public final class LocalPipeline implements AutoCloseable {
             topics(),
             settings.applicationId(),
             settings.commitInterval().multipliedBy(5).plusSeconds(1))
-        .await(timeout, remaining);
+        .await(timeout, remaining, this::requireHealthy);
+    requireHealthy();
     return OutputSnapshot.read(clientProperties, topics());
+  }
+
+  /**
+   * @throws TopologyFailedException when the topology has failed
+   */
+  public void requireHealthy() {
+    app.failure()
+        .ifPresent(
+            e -> {
+              throw new TopologyFailedException(e);
+            });
+  }
+
+  /** Where the dead-letter topic ends now: {@link DeadLetterReport} reads what comes after. */
+  public java.util.Map<org.apache.kafka.common.TopicPartition, Long> deadLetterEnd() {
+    return DeadLetterReport.endOffsets(clientProperties, topics());
   }
 
   /** The alerts currently raised, with their latest figures, from this instance's state. */

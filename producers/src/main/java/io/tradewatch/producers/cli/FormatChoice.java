@@ -2,6 +2,7 @@ package io.tradewatch.producers.cli;
 
 import io.tradewatch.producers.read.InputFormat;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -15,8 +16,8 @@ enum FormatChoice {
   COMTRADE;
 
   /** The format of {@code file}: the one chosen, or the one its header names. */
-  InputFormat formatOf(Path file) throws IOException {
-    return this == AUTO ? InputFormat.detect(file) : InputFormat.valueOf(name());
+  InputFormat formatOf(Path file, Charset encoding) throws IOException {
+    return this == AUTO ? InputFormat.detect(file, encoding) : InputFormat.valueOf(name());
   }
 
   /** Accepts any letter case, so that {@code --format comtrade} works without global settings. */

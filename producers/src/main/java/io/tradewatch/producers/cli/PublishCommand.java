@@ -9,6 +9,8 @@ import io.tradewatch.producers.read.Rejection;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +94,16 @@ public final class PublishCommand implements Callable<Integer> {
       description = "UN Comtrade: reporting source (default: UNCOMTRADE-<reporterISO>).")
   String source;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      defaultValue = "UTF-8",
+      converter = InputFiles.EncodingConverter.class,
+      description =
+          "Character encoding of the files (default: ${DEFAULT-VALUE}); a line not valid in it is"
+              + " a rejected row.")
+  Charset encoding = StandardCharsets.UTF_8;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files.")
   List<Path> files;
 
@@ -115,14 +127,16 @@ public final class PublishCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Topics topics = kafka.topics(spec);
-    ReaderOptions options = new ReaderOptions(includeWorld, source);
+    InputFiles.requireReadable(spec, files);
+    ReaderOptions options = new ReaderOptions(includeWorld, source, encoding);
     long rejected = 0;
     try {
       Properties client = kafka.requireCluster(spec);
+      List<Path> files = InputFiles.nonEmpty(this.files, err);
       // Every file's format first, so that a typo stops the run before anything is published.
       List<InputFormat> formats = new ArrayList<>();
       for (Path file : files) {
-        formats.add(format.formatOf(file));
+        formats.add(format.formatOf(file, encoding));
       }
       try (KafkaPublisher publisher = publishers.create(topics, client)) {
         publisher.onWaiting(

@@ -8,6 +8,7 @@ import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.Parsed;
 import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.read.Rejection;
+import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Releases;
@@ -79,16 +80,16 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: publish files one after another (their order is kept).
  */
 public final class KafkaPublisher implements AutoCloseable {
-  public static final String HEADER_FILE = "tw.source.file";
-  public static final String HEADER_LINE = "tw.source.line";
-  public static final String HEADER_REASON = "tw.reason";
+  public static final String HEADER_FILE = DeadLetterHeaders.FILE;
+  public static final String HEADER_LINE = DeadLetterHeaders.LINE;
+  public static final String HEADER_REASON = DeadLetterHeaders.REASON;
 
   /**
    * Wall-clock time of publishing (epoch milliseconds, decimal text): the record timestamp is the
    * statistical period, so end-to-end latency is measured from this header, which the topology
    * carries through to the outputs.
    */
-  public static final String HEADER_PUBLISHED_AT = "tw.published-at";
+  public static final String HEADER_PUBLISHED_AT = DeadLetterHeaders.PUBLISHED_AT;
 
   /** Rejections kept in a {@link PublishReport}; all of them go to the dead-letter topic. */
   public static final int REJECTIONS_KEPT = 20;
@@ -233,6 +234,7 @@ public final class KafkaPublisher implements AutoCloseable {
             .reader(checks, options)
             .read(
                 file,
+                options.encoding(),
                 row -> {
                   if (tally.failure.get() != null) {
                     // The next sends would wait out the same timeout, record after record.
@@ -241,7 +243,7 @@ public final class KafkaPublisher implements AutoCloseable {
                   pace(pacer);
                   line[0] = row.line();
                   if (row instanceof Parsed.Accepted<? extends SpecificRecord> a) {
-                    send(name, a.record(), tally);
+                    send(name, a.line(), a.record(), tally);
                     if (a.record() instanceof TradeRecord r) {
                       releases.add(r);
                     }
@@ -291,7 +293,7 @@ public final class KafkaPublisher implements AutoCloseable {
       if (tally.failure.get() != null) {
         break;
       }
-      send("records", record, tally);
+      send("records", 0, record, tally);
       if (record instanceof TradeRecord r) {
         releases.add(r);
       }
@@ -312,7 +314,7 @@ public final class KafkaPublisher implements AutoCloseable {
       // The end of the released month, or now for the current month: brokers refuse timestamps
       // in the future.
       long timestamp = Math.min(Keys.releaseTimestamp(r), System.currentTimeMillis());
-      send(name, topics.releases(), Keys.releaseMessageKey(r), r, timestamp, tally);
+      send(name, 0, topics.releases(), Keys.releaseMessageKey(r), r, timestamp, tally);
     }
     flush(name, tally, "");
   }
@@ -414,24 +416,53 @@ public final class KafkaPublisher implements AutoCloseable {
     }
   }
 
-  private void send(String file, SpecificRecord record, Tally tally) {
+  /**
+   * @param line the record's line in {@code file}, or 0 for records not read from a file
+   */
+  private void send(String file, long line, SpecificRecord record, Tally tally) {
     if (record instanceof TradeRecord r) {
-      send(file, topics.tradeRecords(), Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r), tally);
+      send(
+          file,
+          line,
+          topics.tradeRecords(),
+          Keys.tradeMessageKey(r),
+          r,
+          Keys.tradeTimestamp(r),
+          tally);
     } else if (record instanceof FdiRecord r) {
-      send(file, topics.fdiRecords(), Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r), tally);
+      send(file, line, topics.fdiRecords(), Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r), tally);
     } else if (record instanceof TargetDefinition t) {
-      send(file, topics.targets(), Keys.targetMessageKey(t), t, Keys.targetTimestamp(t), tally);
+      send(
+          file,
+          line,
+          topics.targets(),
+          Keys.targetMessageKey(t),
+          t,
+          Keys.targetTimestamp(t),
+          tally);
     } else {
       throw new IllegalArgumentException("unexpected record " + record.getClass());
     }
   }
 
   private <V> void send(
-      String file, Topic<String, V> topic, String key, V value, long timestamp, Tally tally) {
+      String file,
+      long line,
+      Topic<String, V> topic,
+      String key,
+      V value,
+      long timestamp,
+      Tally tally) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     RecordHeaders headers = new RecordHeaders();
     headers.add(HEADER_PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
+    if (line > 0) {
+      // Carried by the topology to its dead letters, so a row it rejects (a stale revision, a
+      // value it cannot process) is named by file and line like a row the readers reject.
+      headers.add(HEADER_FILE, utf8(file));
+      headers.add(HEADER_LINE, utf8(Long.toString(line)));
+    }
     send(
         file,
         new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes, headers),
@@ -478,7 +509,9 @@ public final class KafkaPublisher implements AutoCloseable {
   /** A bar over the file's lines (an estimate when quoted fields span lines). */
   private static ProgressBar bar(Path file) throws IOException {
     long rows;
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+    // Counting lines only: Latin-1 decodes every byte, so a file in another encoding, or with a
+    // bad byte (a rejected row, not a failure), is counted too.
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
       rows = Math.max(0, lines.count() - 1);
     }
     return new ProgressBarBuilder()

@@ -4,6 +4,7 @@ import io.tradewatch.schemas.Serdes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +21,17 @@ import org.apache.commons.csv.CSVRecord;
  * Reads one CSV input format row by row: columns are found by header name in any order, unknown
  * columns are ignored, and a header without a required column refuses the whole file. Each row
  * becomes an accepted record (mapped, then checked by {@code RecordChecks}), a rejection naming the
- * line, column and value, or a skipped row. A bad row never stops the file.
+ * line, column and value, or a skipped row. A bad row never stops the file: neither a line that is
+ * not valid in the file's encoding nor a quote left open (see {@link CsvLines}).
  *
  * <p>A reader holds no per-file state: one instance may read many files, also concurrently.
  *
  * @param <T> the record type of the format
  */
 public abstract class CsvRecordReader<T extends SpecificRecord> {
+  /** The records after the header, which {@link CsvLines} has read and checked. */
   private static final CSVFormat CSV =
-      CSVFormat.DEFAULT
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .setIgnoreEmptyLines(true)
-          .setTrim(true)
-          .setAllowMissingColumnNames(true)
-          .get();
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 
   /** Re-quotes a row's values for the dead-letter topic. */
   private static final CSVFormat RAW = CSVFormat.DEFAULT;
@@ -65,18 +61,25 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
   abstract Optional<String> check(T record);
 
   /**
-   * Opens a file and checks its header; the caller iterates and closes.
+   * Opens a UTF-8 file and checks its header; the caller iterates and closes.
    *
    * @throws IOException when the file cannot be read or a required column is missing
    */
   public ParsedRows<T> open(Path file) throws IOException {
-    Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    try {
-      return open(file.getFileName().toString(), reader);
-    } catch (IOException | RuntimeException e) {
-      reader.close();
-      throw e;
-    }
+    return open(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Opens a file in {@code encoding} and checks its header; the caller iterates and closes. Each
+   * line is decoded on its own: a line that is not valid in the encoding is one rejected row.
+   *
+   * @throws IOException when the file cannot be read or a required column is missing
+   */
+  public ParsedRows<T> open(Path file, Charset encoding) throws IOException {
+    String name = file.getFileName().toString();
+    return open(
+        name,
+        rejections -> CsvLines.decoding(Files.newInputStream(file), encoding, name, rejections));
   }
 
   /**
@@ -84,55 +87,69 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
    * name}.
    */
   public ParsedRows<T> open(String name, Reader reader) throws IOException {
-    CSVParser parser;
+    return open(name, rejections -> CsvLines.of(reader, name, rejections));
+  }
+
+  @FunctionalInterface
+  private interface LinesOpener {
+    CsvLines open(Consumer<Rejection> rejections) throws IOException;
+  }
+
+  private ParsedRows<T> open(String name, LinesOpener opener) throws IOException {
+    java.util.ArrayDeque<Rejection> rejections = new java.util.ArrayDeque<>();
+    CsvLines lines = opener.open(rejections::add);
     try {
-      parser = CSV.parse(reader);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new IOException(name + ": cannot read the CSV header: " + e.getMessage(), e);
-    }
-    List<String> header =
-        parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
-    for (String column : requiredColumns()) {
-      if (!header.contains(column)) {
-        parser.close();
-        throw new IOException(
-            name
-                + ": column '"
-                + column
-                + "' is missing for format "
-                + format()
-                + " (header: "
-                + header
-                + ")");
+      List<String> header = lines.header();
+      if (header == null) {
+        throw new IOException(name + " is empty");
       }
-    }
-    try {
+      header = header.stream().map(h -> h.replace("\uFEFF", "")).toList();
+      for (String column : requiredColumns()) {
+        if (!header.contains(column)) {
+          throw new IOException(
+              name
+                  + ": column '"
+                  + column
+                  + "' is missing for format "
+                  + format()
+                  + " (header: "
+                  + header
+                  + ")");
+        }
+      }
       checkHeader(name, header);
-    } catch (IOException e) {
-      parser.close();
+      Map<String, Integer> columns = Fields.columns(header);
+      int width = header.size();
+      CSVParser parser = CSV.parse(lines);
+      return new ParsedRows<>(
+          parser,
+          rejections,
+          record -> parse(name, lines.lineOfNextRecord(), record, columns, width));
+    } catch (IOException | RuntimeException e) {
+      lines.close();
       throw e;
     }
-    Map<String, Integer> columns = Fields.columns(header);
-    long[] previousLine = {parser.getCurrentLineNumber()};
-    return new ParsedRows<>(
-        parser,
-        record -> {
-          // The parser counts the line break ending a record; a last line without one is not
-          // counted, hence the max.
-          long line = Math.max(parser.getCurrentLineNumber(), previousLine[0] + 1);
-          previousLine[0] = line;
-          return parse(name, line, record, columns);
-        });
   }
 
   /**
-   * Reads a whole file, handing each row to {@code rows} as soon as it is parsed.
+   * Reads a whole UTF-8 file, handing each row to {@code rows} as soon as it is parsed.
    *
    * @throws IOException when the file cannot be read or a required column is missing
    */
   public void read(Path file, Consumer<? super Parsed<T>> rows) throws IOException {
+    read(file, StandardCharsets.UTF_8, rows);
+  }
+
+  /**
+   * Reads a whole file in {@code encoding}, handing each row to {@code rows} as soon as it is
+   * parsed.
+   *
+   * @throws IOException when the file cannot be read or a required column is missing
+   */
+  public void read(Path file, Charset encoding, Consumer<? super Parsed<T>> rows)
+      throws IOException {
     String name = file.getFileName().toString();
-    try (ParsedRows<T> parsed = open(file)) {
+    try (ParsedRows<T> parsed = open(file, encoding)) {
       while (true) {
         Parsed<T> next;
         try {
@@ -141,8 +158,8 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
           }
           next = parsed.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          // Only the parser's own errors (unreadable file, broken quoting); the consumer's
-          // exceptions pass through unchanged.
+          // Only the file's own errors (unreadable); the consumer's exceptions pass through
+          // unchanged.
           throw new IOException(
               name + " near line " + parsed.currentLine() + ": " + e.getMessage(), e);
         }
@@ -151,14 +168,11 @@ public abstract class CsvRecordReader<T extends SpecificRecord> {
     }
   }
 
-  private Parsed<T> parse(String file, long line, CSVRecord record, Map<String, Integer> columns) {
+  private Parsed<T> parse(
+      String file, long line, CSVRecord record, Map<String, Integer> columns, int width) {
     try {
-      if (!record.isConsistent()) {
-        throw new RowException(
-            "row has "
-                + record.size()
-                + " fields, the header "
-                + record.getParser().getHeaderNames().size());
+      if (record.size() != width) {
+        throw new RowException("row has " + record.size() + " fields, the header " + width);
       }
       T mapped = map(new Fields(record, columns));
       Optional<String> problem = check(mapped);

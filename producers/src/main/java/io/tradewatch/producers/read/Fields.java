@@ -1,14 +1,29 @@
 package io.tradewatch.producers.read;
 
+import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.TargetDefinition;
+import io.tradewatch.avro.TradeRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
 import org.apache.commons.csv.CSVRecord;
 
 /** Typed access to the columns of one CSV row, with errors that name the column and value. */
 final class Fields {
+  // The narrowest of the input schemas' money decimals: one limit for every format's USD column.
+  private static final int USD_PRECISION =
+      Math.min(
+          precision(TradeRecord.getClassSchema(), "valueUsd"),
+          Math.min(
+              precision(FdiRecord.getClassSchema(), "valueUsd"),
+              precision(TargetDefinition.getClassSchema(), "targetUsd")));
+  private static final int QUANTITY_PRECISION =
+      precision(TradeRecord.getClassSchema(), "netWeightKg");
+
   private final CSVRecord row;
   private final Map<String, Integer> columns;
 
@@ -69,7 +84,7 @@ final class Fields {
     if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
       throw new RowException(column + " '" + value + "' has fractions of a cent");
     }
-    return value.setScale(2, RoundingMode.UNNECESSARY);
+    return fitting(column, value.setScale(2, RoundingMode.UNNECESSARY), USD_PRECISION);
   }
 
   /** An optional measured quantity, to three decimals. */
@@ -82,7 +97,37 @@ final class Fields {
     if (value.stripTrailingZeros().scale() > 3) {
       throw new RowException(column + " '" + raw + "' has more than 3 decimals");
     }
-    return value.setScale(3, RoundingMode.UNNECESSARY);
+    return fitting(column, value.setScale(3, RoundingMode.UNNECESSARY), QUANTITY_PRECISION);
+  }
+
+  /**
+   * The value, when the schema's decimal can hold it: rejected here, the row names its column and
+   * line; left to the Avro encoder, it would stop the whole file with no line at all.
+   */
+  private BigDecimal fitting(String column, BigDecimal value, int precision) {
+    if (value.precision() > precision) {
+      throw new RowException(
+          column
+              + " '"
+              + optional(column)
+              + "' is too large: at most "
+              + (precision - value.scale())
+              + " digits before the decimal point fit");
+    }
+    return value;
+  }
+
+  /** Digits of the schema's decimal {@code field}, e.g. 20 for {@code TradeRecord.valueUsd}. */
+  static int precision(Schema record, String field) {
+    Schema schema = record.getField(field).schema();
+    if (schema.getType() == Schema.Type.UNION) {
+      schema =
+          schema.getTypes().stream()
+              .filter(t -> t.getType() != Schema.Type.NULL)
+              .findFirst()
+              .orElseThrow();
+    }
+    return ((LogicalTypes.Decimal) schema.getLogicalType()).getPrecision();
   }
 
   static BigDecimal decimal(String column, String raw) {

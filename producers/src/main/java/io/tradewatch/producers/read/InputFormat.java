@@ -1,8 +1,8 @@
 package io.tradewatch.producers.read;
 
 import io.tradewatch.schemas.RecordChecks;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +53,25 @@ public enum InputFormat {
    * @throws IOException when the file is empty, unreadable or matches no format
    */
   public static InputFormat detect(Path file) throws IOException {
+    return detect(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * As {@link #detect(Path)}, for a file in {@code encoding}.
+   *
+   * @throws IOException when the file is empty, unreadable, its header line not valid in {@code
+   *     encoding}, or it matches no format
+   */
+  public static InputFormat detect(Path file, Charset encoding) throws IOException {
     String header;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      header = reader.readLine();
+    // Only the header line is decoded: a bad byte further down is one rejected row, not a file
+    // whose format cannot be told.
+    try (CsvLines lines = CsvLines.decoding(Files.newInputStream(file), encoding, "", r -> {})) {
+      CsvLines.Line first = lines.firstLine();
+      if (first != null && first.text() == null) {
+        throw new IOException(file + ":1: header is not valid " + encoding.name());
+      }
+      header = first == null ? null : first.text();
     }
     if (header == null) {
       throw new IOException(file + " is empty");

@@ -25,7 +25,9 @@ public final class InputReader {
    */
   public void read(Path file, InputFormat format, ReaderOptions options, Consumer<Row> rows)
       throws IOException {
-    format.reader(checks, options).read(file, parsed -> rows.accept(toRow(parsed)));
+    format
+        .reader(checks, options)
+        .read(file, options.encoding(), parsed -> rows.accept(toRow(parsed)));
   }
 
   /** The untyped view of a parsed row. */

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Queue;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,24 +21,41 @@ public final class ParsedRows<T> implements Iterator<Parsed<T>>, Closeable {
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final Function<CSVRecord, Parsed<T>> parse;
+  private final Queue<Rejection> lineRejections;
+  private Parsed<T> parsed;
 
-  ParsedRows(CSVParser parser, Function<CSVRecord, Parsed<T>> parse) {
+  /**
+   * @param lineRejections lines the parser never sees (not decodable, a quote left open), added as
+   *     the parser reads ahead; each is returned in line order among the parsed rows
+   */
+  ParsedRows(
+      CSVParser parser, Queue<Rejection> lineRejections, Function<CSVRecord, Parsed<T>> parse) {
     this.parser = parser;
     this.records = parser.iterator();
     this.parse = parse;
+    this.lineRejections = lineRejections;
   }
 
   @Override
   public boolean hasNext() {
-    return records.hasNext();
+    if (parsed == null && records.hasNext()) {
+      parsed = parse.apply(records.next());
+    }
+    return parsed != null || !lineRejections.isEmpty();
   }
 
   @Override
   public Parsed<T> next() {
-    if (!records.hasNext()) {
+    if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    return parse.apply(records.next());
+    Rejection line = lineRejections.peek();
+    if (line != null && (parsed == null || line.line() < parsed.line())) {
+      return new Parsed.Rejected<>(lineRejections.poll());
+    }
+    Parsed<T> next = parsed;
+    parsed = null;
+    return next;
   }
 
   /** The line the parser has reached, for error messages about the file as a whole. */

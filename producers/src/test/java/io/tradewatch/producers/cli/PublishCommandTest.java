@@ -151,7 +151,7 @@ class PublishCommandTest {
   }
 
   @Test
-  void exitsWithOneAndPublishesNothingWhenAFileIsMissing() throws Exception {
+  void exitsWithTwoAndPublishesNothingWhenAFileIsMissing() throws Exception {
     Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
 
     int exit =
@@ -162,9 +162,91 @@ class PublishCommandTest {
             trade.toString(),
             dir.resolve("missing.csv").toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.FAILURE);
-    assertThat(err.toString()).contains("missing.csv");
+    assertThat(exit).isEqualTo(PublishCommand.USAGE);
+    assertThat(err.toString()).contains(dir.resolve("missing.csv") + ": no such file");
     assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void exitsWithTwoAndPublishesNothingWhenAFileIsADirectory() throws Exception {
+    Path trade = file("trade.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,X,2023,TOTAL,1.00\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers",
+            "unused:9092",
+            "--no-progress",
+            trade.toString(),
+            dir.toString());
+
+    assertThat(exit).isEqualTo(PublishCommand.USAGE);
+    assertThat(err.toString()).contains(dir + ": is a directory");
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void givenBadRowsAndAnEmptyFile_whenPublished_thenEachBadRowIsRejectedAndEveryGoodRowPublished()
+      throws Exception {
+    Path empty = file("empty.csv", "");
+    Path bad = dir.resolve("bad.csv");
+    Files.write(
+        bad,
+        (TRADE_HEADER
+                + "KZ-BNS,KAZ,ARM,X,2023-01,TOTAL,1.00\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-02,Ger\u00e4t,2.00\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-03,TOTAL,\"3.00\n"
+                + "P15-HUGE,KAZ,UZB,X,2022-01,TOTAL,1e30\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-05,TOTAL,5.00\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Path good = file("good.csv", TRADE_HEADER + "KZ-BNS,KAZ,ARM,M,2023-01,TOTAL,7.00\n");
+
+    int exit =
+        run(
+            "--bootstrap-servers",
+            "unused:9092",
+            "--no-progress",
+            empty.toString(),
+            bad.toString(),
+            good.toString());
+
+    assertThat(exit).isEqualTo(PublishCommand.ROWS_REJECTED);
+    assertThat(err.toString())
+        .contains("tradewatch: warning: " + empty + " is empty; nothing to publish from it")
+        .contains("bad.csv:3: not valid UTF-8")
+        .contains("bad.csv:4: unbalanced quote")
+        .contains(
+            "bad.csv:5: value_usd '1e30' is too large: at most 18 digits before the decimal point"
+                + " fit");
+    assertThat(out.toString())
+        .contains("bad.csv (TRADE): 2 published, 3 rejected, 0 skipped")
+        .contains("good.csv (TRADE): 1 published, 0 rejected, 0 skipped");
+    Topics topics = Topics.defaults();
+    assertThat(producer.history())
+        .filteredOn(r -> r.topic().equals(topics.deadLetter().name()))
+        .hasSize(3);
+    assertThat(producer.history())
+        .filteredOn(r -> r.topic().equals(topics.tradeRecords().name()))
+        .extracting(
+            r ->
+                new String(
+                    r.headers().lastHeader("tw.source.line").value(), StandardCharsets.UTF_8))
+        .containsExactly("2", "6", "2");
+  }
+
+  @Test
+  void givenALatin1File_whenPublishedWithItsEncoding_thenEveryRowIsPublished() throws Exception {
+    Path latin1 = dir.resolve("latin1.csv");
+    Files.write(
+        latin1,
+        ("source,reporter,partner,flow,period,hs_code,value_usd,quantity_unit\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-02,TOTAL,2.00,Ger\u00e4t\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+    int exit =
+        run("--bootstrap-servers", "unused:9092", "--encoding", "ISO-8859-1", latin1.toString());
+
+    assertThat(exit).isEqualTo(PublishCommand.OK);
+    assertThat(out.toString()).contains("latin1.csv (TRADE): 1 published, 0 rejected, 0 skipped");
   }
 
   @Test

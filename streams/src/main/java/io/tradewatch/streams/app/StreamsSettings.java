@@ -273,6 +273,16 @@ public record StreamsSettings(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetter().name());
+    // Nor does one record whose processing throws, or whose output cannot be serialized (a figure
+    // too large for its Avro decimal): it goes to the dead-letter topic with the reason and the
+    // next record is processed. Left to the default, the stream thread dies on it, its
+    // replacement meets the same record, and everything after it waits forever.
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterExceptionHandler.class.getName());
+    p.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterExceptionHandler.class.getName());
     p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     // Changelog and repartition records carry statistical periods as timestamps, months or years
     // apart: with time-based rolling (segment.ms, 10 minutes on repartition topics) the broker

@@ -3,8 +3,10 @@ package io.tradewatch.streams.app;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running instance of the topology: builds it from the settings, starts it, waits until it
- * runs, and closes it. A stream thread that dies is replaced rather than taking the instance down.
+ * runs, and closes it. A record that cannot be processed goes to the dead-letter topic ({@link
+ * DeadLetterExceptionHandler}); a stream thread that dies anyway is replaced rather than taking the
+ * instance down, and the failure is kept for callers that must not carry on ({@link #failure}).
  */
 public final class TradewatchApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TradewatchApp.class);
@@ -21,6 +25,7 @@ public final class TradewatchApp implements AutoCloseable {
   private final StreamsSettings settings;
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   public TradewatchApp(StreamsSettings settings) {
     this(
@@ -42,6 +47,11 @@ public final class TradewatchApp implements AutoCloseable {
     this.streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(
         e -> {
+          // Records that fail are dead-lettered by DeadLetterExceptionHandler; what reaches here
+          // is not one record's fault (a lost broker, a corrupt state directory), and a fresh
+          // thread may well get past it. One-shot runs (analyze, demo) still stop on it: see
+          // failure().
+          failure.compareAndSet(null, e);
           LOG.error("Stream thread failed; replacing it", e);
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -51,6 +61,10 @@ public final class TradewatchApp implements AutoCloseable {
           LOG.info("Streams state {} -> {}", before, now);
           if (now == KafkaStreams.State.RUNNING) {
             running.countDown();
+          }
+          if (now == KafkaStreams.State.ERROR) {
+            failure.compareAndSet(
+                null, new IllegalStateException("Kafka Streams went from " + before + " to ERROR"));
           }
         });
   }
@@ -71,6 +85,14 @@ public final class TradewatchApp implements AutoCloseable {
       throw new IllegalStateException(
           "tradewatch topology not running after " + timeout + " (state " + streams.state() + ")");
     }
+  }
+
+  /**
+   * The first failure of this instance: a stream thread that died (and was replaced) or the
+   * application in state ERROR; empty while all is well.
+   */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
   }
 
   public KafkaStreams streams() {
