@@ -46,10 +46,20 @@ final class CliProcess implements AutoCloseable {
     if (!Files.exists(logback)) {
       Files.writeString(logback, LOGBACK);
     }
+    return start(dir, name, List.of("-Dlogback.configurationFile=" + logback), args);
+  }
+
+  /** Starts {@code tradewatch args...} with the logging configuration it ships with. */
+  static CliProcess startAsShipped(Path dir, String name, String... args) throws IOException {
+    return start(dir, name, List.of("-Dtradewatch.home=" + dir), args);
+  }
+
+  private static CliProcess start(Path dir, String name, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
-    command.add("-Dlogback.configurationFile=" + logback);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TradewatchMain.class.getName());

@@ -34,6 +34,15 @@ import picocli.CommandLine.Spec;
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Read by the launcher before logging starts (see LogSetup); declared here for --help. */
+  @Option(
+      names = "--verbose",
+      description =
+          "Show the logs (embedded broker, Kafka clients, each alert event) on the console too;"
+              + " by default they go to a file under tradewatch-data/logs/ whose path is printed.")
+  boolean verbose;
+
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
 

@@ -37,6 +37,15 @@ final class DemoCommand implements Callable<Integer> {
       List.of("targets.csv", "trade-kz-bns.csv", "trade-am-armstat.csv", "fdi-kz-nbk.csv");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Read by the launcher before logging starts (see LogSetup); declared here for --help. */
+  @Option(
+      names = "--verbose",
+      description =
+          "Show the logs (embedded broker, Kafka clients, each alert event) on the console too;"
+              + " by default they go to a file under tradewatch-data/logs/ whose path is printed.")
+  boolean verbose;
+
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
   @Mixin DashboardOptions dashboard;

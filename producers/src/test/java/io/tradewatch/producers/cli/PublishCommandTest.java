@@ -65,7 +65,11 @@ class PublishCommandTest {
     assertThat(exit).isEqualTo(PublishCommand.ROWS_REJECTED);
     assertThat(out.toString()).contains("trade.csv (TRADE): 1 published, 1 rejected, 0 skipped");
     assertThat(err.toString()).contains("trade.csv:3: period 1989 is before 1990");
-    assertThat(producer.history()).hasSize(2);
+    assertThat(producer.history())
+        .extracting(r -> r.topic())
+        .as("the good row, the dead letter, then the release of the good row's month")
+        .containsExactly(
+            "tradewatch.trade-records", "tradewatch.dead-letter", "tradewatch.releases");
   }
 
   @Test

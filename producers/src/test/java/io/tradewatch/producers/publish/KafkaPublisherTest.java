@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradewatch.avro.FdiRecord;
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.read.InputFormat;
@@ -63,7 +65,7 @@ class KafkaPublisherTest {
         .singleElement()
         .satisfies(r -> assertThat(r.line()).isEqualTo(3));
     List<ProducerRecord<byte[], byte[]>> sent = producer.history();
-    assertThat(sent).hasSize(3);
+    assertThat(sent).hasSize(4);
     ProducerRecord<byte[], byte[]> first = sent.get(0);
     assertThat(first.topic()).isEqualTo("test.trade-records");
     assertThat(utf8(first.key())).isEqualTo("KZ-BNS|KAZ|ARM|24");
@@ -87,6 +89,19 @@ class KafkaPublisherTest {
     ProducerRecord<byte[], byte[]> annual = sent.get(2);
     assertThat(utf8(annual.key())).isEqualTo("KZ-BNS|KAZ|ARM|TOTAL");
     assertThat(annual.timestamp()).isEqualTo(startOf(2019, 1));
+
+    ProducerRecord<byte[], byte[]> release = sent.get(3);
+    assertThat(release.topic())
+        .as("after every figure, the release of the month the file holds (not of the annual one)")
+        .isEqualTo("test.releases");
+    assertThat(utf8(release.key())).isEqualTo("KZ-BNS|KAZ");
+    assertThat(release.timestamp()).isEqualTo(startOf(2023, 8) - 1);
+    Release july =
+        topics.releases().valueSerde().deserializer().deserialize(release.topic(), release.value());
+    assertThat(july.getReleaseKey()).isEqualTo("KZ-BNS|KAZ|2023-07|X|ARM");
+    assertThat(july.getFlows()).containsExactly(Flow.X);
+    assertThat(july.getPartners()).containsExactly("ARM");
+    assertThat(july.getRows()).isEqualTo(1);
     assertThat(producer.flushed()).isTrue();
   }
 

@@ -141,7 +141,8 @@ class BadRowsReaderTest {
                     + GOOD_2
                     + "P15-HUGE,KAZ,UZB,X,2022-01,TOTAL,1e30,,,,\n"
                     + "P15-HUGE,KAZ,UZB,X,2022-02,TOTAL,123456789012345678901.00,,,,\n"
-                    + "P15-HUGE,KAZ,UZB,X,2022-03,TOTAL,999999999999999999.99,,,,\n"));
+                    + "P15-HUGE,KAZ,UZB,X,2022-03,TOTAL,999999999999999999.99,,,,\n"
+                    + "P15-HUGE,KAZ,UZB,X,2022-04,TOTAL,100000000000000.00,,,,\n"));
 
     assertThat(read(file, StandardCharsets.UTF_8))
         .containsExactly(
@@ -150,7 +151,9 @@ class BadRowsReaderTest {
                 + " point fit",
             "trade.csv:4: value_usd '123456789012345678901.00' is too large: at most 18 digits"
                 + " before the decimal point fit",
-            "5: 999999999999999999.99");
+            "trade.csv:5: valueUsd 999999999999999999.99 is above the largest trade figure"
+                + " accepted, 100000000000000",
+            "6: 100000000000000.00");
   }
 
   @Test

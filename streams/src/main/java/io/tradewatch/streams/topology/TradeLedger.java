@@ -10,6 +10,7 @@ import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.HsPrecedence;
+import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -62,12 +64,19 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static final String RELEASES = "trade-releases";
 
   /**
-   * The series of this partition, keyed source|reporter|partner|hsGroup: a release finds the series
-   * whose figures it changes by a prefix scan of its source and reporter.
+   * The series-years of this partition, keyed source|reporter|year|partner|hsGroup: a release finds
+   * the series whose figures it changes by a prefix scan of its source, reporter and year (and of
+   * the later years whose growth, trailing sums and five-year multiples compare with it).
    */
   static final String SERIES = "trade-series-index";
 
   private static final byte[] PRESENT = new byte[0];
+
+  /**
+   * Offsets from a released year to the years whose figures depend on its months: itself, the next
+   * two (growth and trailing 12 months, and their growth) and five years on (multiple and CAGR).
+   */
+  private static final int[] YEARS_DEPENDING = {0, 1, 2, SeriesCalendar.MULTI_YEAR_SPAN};
 
   /** Header of the input that last changed a year, carried to the outputs (latency metrics). */
   static final String PUBLISHED_AT = "tw.published-at";
@@ -173,15 +182,21 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private void release(Release r, Header publishedAt) {
     releases.put(r.getReleaseKey(), r);
     Set<String> partners = r.getPartners() == null ? null : Set.copyOf(r.getPartners());
-    List<String> covered = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it =
-        series.prefixScan(Keys.join(r.getSource(), r.getReporter()) + Keys.SEPARATOR, PREFIX)) {
-      it.forEachRemaining(
-          kv -> {
-            if (partners == null || partners.contains(SeriesKey.parse(kv.key).partner())) {
-              covered.add(kv.key);
-            }
-          });
+    Set<String> covered = new TreeSet<>();
+    for (int year : YEARS_DEPENDING) {
+      String prefix =
+          Keys.join(r.getSource(), r.getReporter(), r.getYear() + year) + Keys.SEPARATOR;
+      try (KeyValueIterator<String, byte[]> it = series.prefixScan(prefix, PREFIX)) {
+        it.forEachRemaining(
+            kv -> {
+              String partnerAndGroup = kv.key.substring(prefix.length());
+              String partner =
+                  partnerAndGroup.substring(0, partnerAndGroup.indexOf(Keys.SEPARATOR));
+              if (partners == null || partners.contains(partner)) {
+                covered.add(Keys.join(r.getSource(), r.getReporter(), partnerAndGroup));
+              }
+            });
+      }
     }
     for (String s : covered) {
       markChanged(ledgerKey(s, r.getYear()), r.getMonth(), publishedAt);
@@ -204,8 +219,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             ? ledger.withAnnual(side, resolved)
             : ledger.withMonth(side, r.getMonth(), resolved);
     ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
-    if (series.get(seriesKey) == null) {
-      series.put(seriesKey, PRESENT);
+    if (stored == null) {
+      SeriesKey key = SeriesKey.parse(seriesKey);
+      series.put(
+          Keys.join(key.source(), key.reporter(), r.getYear(), key.partner(), key.hsGroup()),
+          PRESENT);
     }
     // A series' first figure of a year makes the year's released months before it figures too
     // (zero), whatever order the releases and figures came in.
