@@ -76,8 +76,13 @@ final class TopologyDrain {
             .withThreads(options.threads())
             .withCommitInterval(options.commitInterval())
             .withClientProperties(options.streamsConfig());
+    // The inputs the drained topology reads: the floor reads trade figures only (not releases).
     Set<String> inputNames = new HashSet<>();
-    inputs.inputs().forEach(t -> inputNames.add(t.name()));
+    if (pipeline == Pipeline.FULL) {
+      inputs.inputs().forEach(t -> inputNames.add(t.name()));
+    } else {
+      inputNames.add(inputs.tradeRecords().name());
+    }
     List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();
     try (Offsets offsets = new Offsets(clientProperties);
         TradewatchApp app =
