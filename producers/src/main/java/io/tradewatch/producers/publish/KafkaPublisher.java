@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -310,13 +313,56 @@ public final class KafkaPublisher implements AutoCloseable {
     if (releases.isEmpty()) {
       return;
     }
+    String figures = topics.tradeRecords().name();
+    int parts = partitions(figures);
+    int releaseParts = partitions(topics.releases().name());
+    if (parts > 0 && releaseParts != parts) {
+      throw new IOException(
+          name
+              + ": topic "
+              + topics.releases().name()
+              + " has "
+              + releaseParts
+              + " partitions but "
+              + figures
+              + " has "
+              + parts
+              + "; releases follow the figures partition by partition, so both need the same"
+              + " number");
+    }
     for (Release r : releases.releases()) {
       // The end of the released month, or now for the current month: brokers refuse timestamps
       // in the future.
       long timestamp = Math.min(Keys.releaseTimestamp(r), System.currentTimeMillis());
-      send(name, 0, topics.releases(), Keys.releaseMessageKey(r), r, timestamp, tally);
+      // One copy per partition of the figures, in the same partition of the releases topic, with
+      // the offset of the file's last figure there: the topology applies a copy only once it has
+      // read that far, and the release once every copy is in (see ReleaseSequencer).
+      for (int part = 0; part < Math.max(parts, 1); part++) {
+        Release copy =
+            Release.newBuilder(r)
+                .setPart(part)
+                .setParts(Math.max(parts, 1))
+                .setAfterOffset(
+                    tally.lastOffsets.getOrDefault(new TopicPartition(figures, part), -1L))
+                .build();
+        send(
+            name,
+            0,
+            topics.releases(),
+            parts > 0 ? part : null,
+            Keys.releaseMessageKey(r),
+            copy,
+            timestamp,
+            tally);
+      }
     }
     flush(name, tally, "");
+  }
+
+  /** The partitions of a topic, 0 when the producer cannot tell (a mock). */
+  private int partitions(String topic) {
+    List<PartitionInfo> info = producer.partitionsFor(topic);
+    return info == null ? 0 : info.size();
   }
 
   /**
@@ -453,6 +499,18 @@ public final class KafkaPublisher implements AutoCloseable {
       V value,
       long timestamp,
       Tally tally) {
+    send(file, line, topic, null, key, value, timestamp, tally);
+  }
+
+  private <V> void send(
+      String file,
+      long line,
+      Topic<String, V> topic,
+      Integer partition,
+      String key,
+      V value,
+      long timestamp,
+      Tally tally) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     RecordHeaders headers = new RecordHeaders();
@@ -465,7 +523,7 @@ public final class KafkaPublisher implements AutoCloseable {
     }
     send(
         file,
-        new ProducerRecord<>(topic.name(), null, timestamp, keyBytes, valueBytes, headers),
+        new ProducerRecord<>(topic.name(), partition, timestamp, keyBytes, valueBytes, headers),
         tally);
   }
 
@@ -534,6 +592,10 @@ public final class KafkaPublisher implements AutoCloseable {
     final AtomicLong confirmed = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    /** The last offset written per partition of each topic: where a release's figures end. */
+    final Map<TopicPartition, Long> lastOffsets = new ConcurrentHashMap<>();
+
     volatile long lastAnswer = System.nanoTime();
 
     @Override
@@ -541,6 +603,12 @@ public final class KafkaPublisher implements AutoCloseable {
       if (e == null) {
         confirmed.incrementAndGet();
         lastAnswer = System.nanoTime();
+        if (metadata != null && metadata.hasOffset()) {
+          lastOffsets.merge(
+              new TopicPartition(metadata.topic(), metadata.partition()),
+              metadata.offset(),
+              Math::max);
+        }
       } else {
         failed.incrementAndGet();
         failure.compareAndSet(null, e);

@@ -87,6 +87,7 @@ final class AlertsTopology {
 
     KStream<String, Alert> silence =
         releases
+            .filter((key, r) -> r.getPart() == 0, Named.as("alerts-one-copy-per-release"))
             .map(
                 (key, r) ->
                     KeyValue.pair(

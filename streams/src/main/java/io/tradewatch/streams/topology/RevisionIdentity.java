@@ -25,12 +25,12 @@ record RevisionIdentity<T>(
   /**
    * A release has no amount: its key names what it covers (month, flows, partners), so the same
    * revision sent again, even with another row count (a file published in chunks), is the same
-   * release.
+   * release. Each copy (one per partition of the figures) is revised on its own.
    */
   static final RevisionIdentity<Release> RELEASE =
       new RevisionIdentity<>(
           "release",
-          r -> r.getReleaseKey(),
+          r -> r.getReleaseKey() + "#" + r.getPart(),
           Release::getRevision,
           r -> BigDecimal.ZERO.setScale(2));
 

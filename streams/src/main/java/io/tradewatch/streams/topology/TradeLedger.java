@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   static final String SERIES = "trade-series-index";
 
+  /** The copies of each release (and revision) that have arrived, until all have. */
+  static final String PARTS = "trade-release-parts";
+
   private static final byte[] PRESENT = new byte[0];
 
   /**
@@ -90,6 +94,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, byte[]> changed;
   private KeyValueStore<String, byte[]> series;
   private KeyValueStore<String, Release> releases;
+  private KeyValueStore<String, byte[]> parts;
 
   private TradeLedger(Duration emitInterval) {
     this.emitInterval = emitInterval;
@@ -118,6 +123,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.BYTES)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(PARTS), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             // In memory (restored from its changelog): it holds only the years waiting for the
             // next emission, and RocksDB would keep every removed one as a tombstone that each
@@ -162,6 +170,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.changed = context.getStateStore(CHANGED);
     this.series = context.getStateStore(SERIES);
     this.releases = context.getStateStore(RELEASES);
+    this.parts = context.getStateStore(PARTS);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
   }
 
@@ -180,6 +189,19 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * this partition it covers: its released months become figures (zero where nothing was booked).
    */
   private void release(Release r, Header publishedAt) {
+    // A release counts once its copy from every partition of the figures is in: each follows the
+    // figures written to its partition (ReleaseSequencer), so then every figure has been booked.
+    String partsKey = Keys.join(r.getReleaseKey(), r.getRevision());
+    byte[] seen = parts.get(partsKey);
+    BitSet arrived = seen == null ? new BitSet() : BitSet.valueOf(seen);
+    arrived.set(r.getPart());
+    if (arrived.cardinality() < r.getParts()) {
+      parts.put(partsKey, arrived.toByteArray());
+      return;
+    }
+    if (seen != null) {
+      parts.delete(partsKey);
+    }
     releases.put(r.getReleaseKey(), r);
     Set<String> partners = r.getPartners() == null ? null : Set.copyOf(r.getPartners());
     Set<String> covered = new TreeSet<>();

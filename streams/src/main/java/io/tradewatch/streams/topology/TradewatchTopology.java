@@ -40,6 +40,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * after it.
  *
  * <pre>
+ * trade-records ─┬─ release sequencer (a release after its figures) ─ ...
+ * releases ──────┘
  * trade-records ─ checks ─ latest revision ─┬─ by series ─ ledger ─┬─ monthly figures ─ trade-monthly
  *                                            │                      └─ annual figures  ─ trade-annual
  *                                            └─ by pair ──┐
@@ -100,9 +102,21 @@ public final class TradewatchTopology {
 
   private Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, Object> sequenced =
+        source(builder, topics.tradeRecords(), "trade")
+            .mapValues(v -> (Object) v, Named.as("trade-to-sequence"))
+            .merge(
+                source(builder, topics.releases(), "release")
+                    .mapValues(v -> (Object) v, Named.as("release-to-sequence")),
+                Named.as("inputs-to-sequence"))
+            .process(
+                ReleaseSequencer.supplier(topics.tradeRecords().name(), topics.releases().name()),
+                Named.as("release-sequencer"));
     KStream<String, TradeRecord> trade =
         latest(
-            builder,
+            sequenced
+                .filter((key, v) -> !(v instanceof Release), Named.as("trade-sequenced"))
+                .mapValues(v -> (TradeRecord) v, Named.as("trade-sequenced-figures")),
             topics.tradeRecords(),
             "trade",
             checks::check,
@@ -110,7 +124,7 @@ public final class TradewatchTopology {
             RevisionIdentity.TRADE);
     KStream<String, TargetDefinition> targets =
         latest(
-            builder,
+            source(builder, topics.targets(), "target"),
             topics.targets(),
             "target",
             checks::check,
@@ -118,7 +132,7 @@ public final class TradewatchTopology {
             RevisionIdentity.TARGET);
     KStream<String, FdiRecord> fdi =
         latest(
-            builder,
+            source(builder, topics.fdiRecords(), "fdi"),
             topics.fdiRecords(),
             "fdi",
             checks::check,
@@ -126,7 +140,9 @@ public final class TradewatchTopology {
             RevisionIdentity.FDI);
     KStream<String, Release> releases =
         latest(
-            builder,
+            sequenced
+                .filter((key, v) -> v instanceof Release, Named.as("release-sequenced"))
+                .mapValues(v -> (Release) v, Named.as("release-sequenced-copies")),
             topics.releases(),
             "release",
             checks::check,
@@ -151,20 +167,23 @@ public final class TradewatchTopology {
     return builder.build();
   }
 
+  private static <T> KStream<String, T> source(
+      StreamsBuilder builder, Topic<String, T> input, String name) {
+    return builder.stream(
+        input.name(),
+        Consumed.with(input.keySerde(), input.valueSerde())
+            .withTimestampExtractor(new PeriodTimestampExtractor())
+            .withName(name + "-input"));
+  }
+
   /** Input → checks → dead letters → latest revision (→ revisions topic). */
   private <T> KStream<String, T> latest(
-      StreamsBuilder builder,
+      KStream<String, T> raw,
       Topic<String, T> input,
       String name,
       Function<T, Optional<String>> check,
       Function<T, String> seriesKey,
       RevisionIdentity<T> identity) {
-    KStream<String, T> raw =
-        builder.stream(
-            input.name(),
-            Consumed.with(input.keySerde(), input.valueSerde())
-                .withTimestampExtractor(new PeriodTimestampExtractor())
-                .withName(name + "-input"));
     KStream<String, T> valid =
         DeadLetters.split(
             raw.processValues(

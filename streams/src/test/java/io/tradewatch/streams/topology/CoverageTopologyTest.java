@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
@@ -70,6 +71,41 @@ class CoverageTopologyTest {
     assertThat(released.getTurnoverUsd()).isEqualTo(new BigDecimal("140.00"));
     assertThat(released.getNullReasons()).doesNotContainKeys("exportsUsd", "turnoverUsd");
     assertThat(released.getExportsMonthsCovered()).isEqualTo(1);
+  }
+
+  @Test
+  void givenAReleaseReadBeforeItsFigures_whenTheyFollow_thenTheMonthCountsAfterTheLastOneOnly() {
+    // The producer wrote two figures (offsets 0 and 1 of the figures topic), then the release;
+    // this task happens to read the release first.
+    fixture.release(
+        List.of(
+            Release.newBuilder(kzRelease(2023, 1, 1, Flow.X, Flow.M)).setAfterOffset(1).build()));
+    fixture.publishUnreleased(kz(Flow.X, 2023, 1, "2402", "100.00"));
+
+    TradeMonthly halfLoaded = monthly().get(TOTAL + "2023-01");
+    assertThat(halfLoaded.getExportsUsd()).as("the release waits for offset 1").isNull();
+
+    fixture.publishUnreleased(kz(Flow.M, 2023, 1, "0806", "40.00"));
+
+    TradeMonthly loaded = monthly().get(TOTAL + "2023-01");
+    assertThat(loaded.getExportsUsd()).isEqualTo(new BigDecimal("100.00"));
+    assertThat(loaded.getTurnoverUsd()).isEqualTo(new BigDecimal("140.00"));
+  }
+
+  @Test
+  void givenAReleaseInTwoCopies_whenOnlyOneHasArrived_thenTheMonthIsNotReleased() {
+    fixture.publishUnreleased(
+        kz(Flow.X, 2023, 1, "2402", "100.00"), kz(Flow.M, 2023, 1, "0806", "40.00"));
+    Release release = kzRelease(2023, 1, 1, Flow.X, Flow.M);
+
+    fixture.release(List.of(Release.newBuilder(release).setPart(0).setParts(2).build()));
+    assertThat(monthly().get(TOTAL + "2023-01").getTurnoverUsd())
+        .as("the copy following partition 1 of the figures is still missing")
+        .isNull();
+
+    fixture.release(List.of(Release.newBuilder(release).setPart(1).setParts(2).build()));
+    assertThat(monthly().get(TOTAL + "2023-01").getTurnoverUsd())
+        .isEqualTo(new BigDecimal("140.00"));
   }
 
   @Test

@@ -1,0 +1,140 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.Release;
+import io.tradewatch.schemas.Keys;
+import io.tradewatch.schemas.Serdes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds each copy of a release back until the figures it releases have been read. The producers
+ * write a release after its figures, one copy per partition of the figures topic into the same
+ * partition of the releases topic, carrying the offset of the last figure written there; this task
+ * reads both partitions, and Kafka gives no order between two topics, so a copy that arrives before
+ * the figures it follows waits here until the figures topic has been read past that offset.
+ *
+ * <p>Copies and figures are then forwarded in an order in which every figure of a release comes
+ * before the release; downstream, the ledgers count a release once every copy has arrived ({@link
+ * TradeLedger}), so no figure is judged on a month whose figures are still loading.
+ */
+final class ReleaseSequencer implements Processor<String, Object, String, Object> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReleaseSequencer.class);
+  static final String POSITIONS = "release-sequencer-positions";
+  static final String WAITING = "release-sequencer-waiting";
+
+  private final String figuresTopic;
+  private final String releasesTopic;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, Long> positions;
+  private KeyValueStore<String, Release> waiting;
+  private int waitingCount;
+
+  private ReleaseSequencer(String figuresTopic, String releasesTopic) {
+    this.figuresTopic = figuresTopic;
+    this.releasesTopic = releasesTopic;
+  }
+
+  static ProcessorSupplier<String, Object, String, Object> supplier(
+      String figuresTopic, String releasesTopic) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, Object, String, Object> get() {
+        return new ReleaseSequencer(figuresTopic, releasesTopic);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(POSITIONS),
+                    Serdes.STRING,
+                    org.apache.kafka.common.serialization.Serdes.Long())
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(WAITING), Serdes.STRING, Serdes.RELEASE)
+                .withCachingEnabled());
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.positions = context.getStateStore(POSITIONS);
+    this.waiting = context.getStateStore(WAITING);
+    try (KeyValueIterator<String, Release> all = waiting.all()) {
+      while (all.hasNext()) {
+        all.next();
+        waitingCount++;
+      }
+    }
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    if (source.topic().equals(releasesTopic) && record.value() instanceof Release r) {
+      if (r.getAfterOffset() <= position(r.getPart())) {
+        context.forward(record);
+      } else {
+        if (r.getPart() != source.partition()) {
+          // This task reads another partition of the figures: it can never see that offset.
+          LOG.warn(
+              "release {} part {} arrived in partition {} of {}; applied without waiting",
+              r.getReleaseKey(),
+              r.getPart(),
+              source.partition(),
+              releasesTopic);
+          context.forward(record);
+          return;
+        }
+        waiting.put(Keys.join(r.getReleaseKey(), r.getRevision(), r.getPart()), r);
+        waitingCount++;
+      }
+      return;
+    }
+    context.forward(record);
+    if (source.topic().equals(figuresTopic)) {
+      positions.put(Integer.toString(source.partition()), source.offset());
+      if (waitingCount > 0) {
+        forwardReady(source.partition(), source.offset(), record.timestamp());
+      }
+    }
+  }
+
+  private long position(int partition) {
+    Long read = positions.get(Integer.toString(partition));
+    return read == null ? -1 : read;
+  }
+
+  /** Forwards the waiting copies of this partition whose figures have now been read. */
+  private void forwardReady(int partition, long offset, long timestamp) {
+    List<KeyValue<String, Release>> ready = new ArrayList<>();
+    try (KeyValueIterator<String, Release> all = waiting.all()) {
+      all.forEachRemaining(
+          kv -> {
+            if (kv.value.getPart() == partition && kv.value.getAfterOffset() <= offset) {
+              ready.add(kv);
+            }
+          });
+    }
+    for (KeyValue<String, Release> kv : ready) {
+      waiting.delete(kv.key);
+      waitingCount--;
+      context.forward(new Record<>(Keys.releaseMessageKey(kv.value), (Object) kv.value, timestamp));
+    }
+  }
+}
