@@ -72,6 +72,8 @@ final class DashboardMetrics implements AutoCloseable {
   void pushClients(java.util.function.IntSupplier clients) {
     Gauge.builder("tradewatch.dashboard.push.clients", clients, c -> c.getAsInt())
         .description("Push-stream (/api/stream) clients connected to this instance")
+        // Gauges hold their object weakly; nothing else holds this supplier.
+        .strongReference(true)
         .register(registry);
   }
 
