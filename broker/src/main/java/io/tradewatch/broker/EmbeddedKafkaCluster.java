@@ -1,7 +1,10 @@
 package io.tradewatch.broker;
 
 import io.tradewatch.schemas.Topic;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -23,6 +27,7 @@ import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.authenticator.CredentialCache;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.PreboundSocketFactoryManager;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -45,21 +50,37 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
   private static final Duration SCRAM_READY_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Where every listener binds unless told otherwise: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
+
+  private static final int CONTROLLER_NODE = 0;
+  private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
+
   private final KafkaClusterTestKit cluster;
   private final int brokers;
   private final short replication;
   private final SecureListeners secure;
+  private final String host;
+  private final ListenerName brokerListener;
 
-  private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokers, SecureListeners secure) {
+  private EmbeddedKafkaCluster(
+      KafkaClusterTestKit cluster,
+      int brokers,
+      SecureListeners secure,
+      String host,
+      ListenerName brokerListener) {
     this.cluster = cluster;
     this.brokers = brokers;
     this.replication = (short) Math.min(3, brokers);
     this.secure = secure;
+    this.host = host;
+    this.brokerListener = brokerListener;
   }
 
   /**
    * Formats and starts a cluster of {@code brokers} brokers (node 0 also the controller) and waits
    * until every broker serves: 1 for ordinary use, 3 for replication and broker-failure tests.
+   * Every listener binds {@value #LOOPBACK} only.
    */
   public static EmbeddedKafkaCluster start(int brokers) {
     return start(brokers, SecureListeners.none());
@@ -71,12 +92,39 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
    * #tlsBootstrapServers()}). Returns once SCRAM users can log in on every broker.
    */
   public static EmbeddedKafkaCluster start(int brokers, SecureListeners secure) {
+    return start(brokers, secure, LOOPBACK);
+  }
+
+  /**
+   * As {@link #start(int, SecureListeners)}, the client listeners (plaintext, SASL, TLS) bound to
+   * {@code host}: {@value #LOOPBACK} keeps the cluster to this machine, {@code 0.0.0.0} opens it to
+   * every network the machine is on, without authentication on the plaintext listener. The
+   * controller listener stays on {@value #LOOPBACK} whatever the host: only the brokers of this JVM
+   * talk to it.
+   */
+  public static EmbeddedKafkaCluster start(int brokers, SecureListeners secure, String host) {
     if (brokers < 1) {
       throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
     }
+    String bindHost = listenerHost(host);
     long started = System.nanoTime();
     String replication = Integer.toString(Math.min(3, brokers));
     String minIsr = Integer.toString(Math.min(2, brokers));
+    ListenerName brokerListener = new ListenerName("BROKER");
+    ListenerName controllerListener = new ListenerName("CONTROLLER");
+    Map<Integer, Map<String, String>> perNode = new LinkedHashMap<>();
+    for (int node = 0; node < brokers; node++) {
+      String plaintext = brokerListener.value() + "://" + bindHost + ":0";
+      if (node == CONTROLLER_NODE) {
+        plaintext += "," + controllerListener.value() + "://" + LOOPBACK + ":0";
+      }
+      perNode.put(
+          node,
+          secure.brokerConfig(
+              plaintext,
+              brokerListener.value() + ":PLAINTEXT," + controllerListener.value() + ":PLAINTEXT",
+              bindHost));
+    }
     TestKitNodes nodes =
         new TestKitNodes.Builder(
                 // What a production broker of this version runs; the test kit's default turns
@@ -90,26 +138,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             // Streams application to RUNNING. These clusters test brokers, not the controller
             // quorum.
             .setNumControllerNodes(1)
+            .setBrokerListenerName(brokerListener)
+            .setControllerListenerName(controllerListener)
+            // Listeners per node: only node 0 has the controller's.
+            .setPerServerProperties(perNode)
             .build();
     KafkaClusterTestKit cluster = null;
     try {
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-      // Every node is combined, so the test kit's listeners are the same on each: its broker
-      // listener (also inter-broker) and its controller listener, both plaintext, on free ports.
-      secure
-          .brokerConfig(
-              nodes.brokerListenerName().value()
-                  + "://localhost:0,"
-                  + nodes.controllerListenerName().value()
-                  + "://localhost:0",
-              nodes.brokerListenerName().value()
-                  + ":"
-                  + nodes.brokerListenerProtocol().name
-                  + ","
-                  + nodes.controllerListenerName().value()
-                  + ":"
-                  + nodes.controllerListenerProtocol().name)
-          .forEach(builder::setConfigProp);
       cluster =
           builder
               .setConfigProp("unstable.feature.versions.enable", "false")
@@ -139,11 +175,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
               .setConfigProp("log.retention.check.interval.ms", "3000")
               .setDeleteOnClose(true)
               .build();
+      releasePreboundSockets(cluster, brokers, brokerListener, controllerListener);
       formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       if (secure.hasSasl()) {
-        addScramUsers(cluster, secure.saslUsers());
+        addScramUsers(
+            cluster, clientAddresses(cluster, bindHost, brokerListener), secure.saslUsers());
       }
     } catch (Exception e) {
       closeQuietly(cluster);
@@ -152,7 +190,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       }
       throw new IllegalStateException("Cannot start the embedded Kafka cluster: " + e, e);
     }
-    EmbeddedKafkaCluster ready = new EmbeddedKafkaCluster(cluster, brokers, secure);
+    EmbeddedKafkaCluster ready =
+        new EmbeddedKafkaCluster(cluster, brokers, secure, bindHost, brokerListener);
     LOG.info(
         "Embedded KRaft cluster of {} broker(s) at {}{}{} ready in {} ms (data in {})",
         brokers,
@@ -169,7 +208,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
    * controller and reach each broker's credential cache a moment later. A client logging in before
    * that fails, so this waits until every broker knows every user.
    */
-  private static void addScramUsers(KafkaClusterTestKit cluster, Map<String, String> users)
+  private static void addScramUsers(
+      KafkaClusterTestKit cluster, String bootstrapServers, Map<String, String> users)
       throws ExecutionException, InterruptedException, TimeoutException {
     List<UserScramCredentialAlteration> upserts =
         users.entrySet().stream()
@@ -180,7 +220,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
                         user.getValue()))
             .toList();
-    try (Admin admin = cluster.admin()) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
     }
     long deadline = System.nanoTime() + SCRAM_READY_TIMEOUT.toNanos();
@@ -211,6 +252,52 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   /**
+   * The test kit binds every node's broker and controller listener before the nodes start, on all
+   * interfaces ({@code PreboundSocketFactoryManager}, so that ports are known early), whatever host
+   * the listener names: an outsider could then connect to the broker and the controller. Closing
+   * those sockets makes each server open its listener itself, on its configured host and on the
+   * same port (what the test kit does when a broker restarts). The test kit offers no setting for
+   * this, hence the reflection; it is confined to this method.
+   */
+  private static void releasePreboundSockets(
+      KafkaClusterTestKit cluster,
+      int brokers,
+      ListenerName brokerListener,
+      ListenerName controllerListener)
+      throws ReflectiveOperationException, IOException {
+    Field field = KafkaClusterTestKit.class.getDeclaredField("socketFactoryManager");
+    field.setAccessible(true);
+    PreboundSocketFactoryManager sockets = (PreboundSocketFactoryManager) field.get(cluster);
+    for (int node = 0; node < brokers; node++) {
+      for (ListenerName listener : List.of(brokerListener, controllerListener)) {
+        ServerSocketChannel prebound =
+            sockets.getSocketForListenerAndMarkAsUsed(node, listener.value());
+        if (prebound != null) {
+          prebound.close();
+        }
+      }
+    }
+  }
+
+  /** {@code host} as a listener URL wants it: IPv6 literals in brackets. */
+  private static String listenerHost(String host) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("broker host is empty");
+    }
+    String trimmed = host.trim();
+    return trimmed.contains(":") && !trimmed.startsWith("[") ? "[" + trimmed + "]" : trimmed;
+  }
+
+  /** Addresses clients use for the listener: the bound host, or loopback for a wildcard. */
+  private static String clientAddresses(
+      KafkaClusterTestKit cluster, String host, ListenerName listener) {
+    String connectTo = WILDCARDS.contains(host) ? LOOPBACK : host;
+    return cluster.brokers().values().stream()
+        .map(broker -> connectTo + ":" + broker.boundPort(listener))
+        .collect(Collectors.joining(","));
+  }
+
+  /**
    * Kafka's storage formatter prints to standard output; tradewatch keeps standard output for
    * results (tables, JSON lines), so the formatter's lines go to standard error.
    */
@@ -226,8 +313,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
   }
 
+  /** The plaintext listener of every running broker, as clients on this machine reach it. */
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return clientAddresses(cluster, host, brokerListener);
+  }
+
+  /** The host every client listener is bound to ({@value #LOOPBACK} unless told otherwise). */
+  public String host() {
+    return host;
   }
 
   /**
@@ -258,10 +351,20 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   private String listenerAddresses(String listener) {
-    ListenerName name = new ListenerName(listener);
-    return cluster.brokers().values().stream()
-        .map(broker -> "localhost:" + broker.boundPort(name))
-        .collect(Collectors.joining(","));
+    return clientAddresses(cluster, host, new ListenerName(listener));
+  }
+
+  /**
+   * The port of every listener of every running node, the controller's included: what an outsider
+   * could try to connect to.
+   */
+  List<Integer> listenerPorts() {
+    List<Integer> ports = new java.util.ArrayList<>();
+    cluster.brokers().values().forEach(broker -> ports.add(broker.boundPort(brokerListener)));
+    for (String controller : cluster.bootstrapControllers().split(",")) {
+      ports.add(Integer.parseInt(controller.substring(controller.lastIndexOf(':') + 1)));
+    }
+    return ports;
   }
 
   public int brokers() {

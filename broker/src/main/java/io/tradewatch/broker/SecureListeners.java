@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Brokers and controllers keep talking to each other in plaintext on the test kit's own listeners:
- * what is under test is the clients' side. Immutable; {@link #toString()} names users, never
- * passwords.
+ * what is under test is the clients' side. Every listener binds the cluster's host (loopback unless
+ * told otherwise, see {@link EmbeddedKafkaCluster#start(int, SecureListeners, String)}). Immutable;
+ * {@link #toString()} names users, never passwords.
  */
 public final class SecureListeners {
   /** Name of the SASL_PLAINTEXT listener. */
@@ -105,18 +106,17 @@ public final class SecureListeners {
   }
 
   /**
-   * The broker settings opening these listeners beside the test kit's {@code plaintextListeners}
-   * (its broker and controller listeners, as {@code NAME://host:port} and {@code NAME:PLAINTEXT}).
+   * The broker settings opening these listeners, on {@code host}, beside the test kit's {@code
+   * plaintextListeners} (its broker and controller listeners, as {@code NAME://host:port} and
+   * {@code NAME:PLAINTEXT}).
    */
-  Map<String, String> brokerConfig(String plaintextListeners, String plaintextProtocolMap) {
-    if (!hasSasl() && !hasTls()) {
-      return Map.of();
-    }
+  Map<String, String> brokerConfig(
+      String plaintextListeners, String plaintextProtocolMap, String host) {
     StringBuilder listeners = new StringBuilder(plaintextListeners);
     StringBuilder protocols = new StringBuilder(plaintextProtocolMap);
     Map<String, String> config = new LinkedHashMap<>();
     if (hasSasl()) {
-      listeners.append(',').append(SASL_LISTENER).append("://localhost:0");
+      listeners.append(',').append(SASL_LISTENER).append("://").append(host).append(":0");
       protocols.append(',').append(SASL_LISTENER).append(":SASL_PLAINTEXT");
       String prefix = "listener.name." + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
       config.put(prefix + "sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
@@ -132,7 +132,7 @@ public final class SecureListeners {
           "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     }
     if (hasTls()) {
-      listeners.append(',').append(TLS_LISTENER).append("://localhost:0");
+      listeners.append(',').append(TLS_LISTENER).append("://").append(host).append(":0");
       protocols.append(',').append(TLS_LISTENER).append(":SSL");
       String prefix = "listener.name." + TLS_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
       config.put(prefix + "ssl.keystore.type", "PKCS12");

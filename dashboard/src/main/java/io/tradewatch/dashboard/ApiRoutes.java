@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,11 @@ final class ApiRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   private static final String STREAM_FILTER = "tradewatch.stream.filter";
-  private static final long KEEP_ALIVE_SECONDS = 15;
+  private static final String STREAM_SLOT = "tradewatch.stream.slot";
+
+  /** The page and its scripts come from this server only, and no other site may frame it. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   private final KafkaStreams streams;
   private final Topics topics;
@@ -48,6 +51,8 @@ final class ApiRoutes {
   private final OutputFeed feed;
   private final DashboardMetrics metrics;
   private final ObjectMapper json;
+  private final PeerAuth peers;
+  private final PairsCache pairs = new PairsCache();
 
   ApiRoutes(
       KafkaStreams streams,
@@ -58,7 +63,9 @@ final class ApiRoutes {
       RevisionLog revisions,
       OutputFeed feed,
       DashboardMetrics metrics,
-      ObjectMapper json) {
+      ObjectMapper json,
+      PeerAuth peers) {
+    this.peers = peers;
     this.streams = streams;
     this.topics = topics;
     this.router = router;
@@ -71,13 +78,16 @@ final class ApiRoutes {
   }
 
   void register(RoutesConfig routes) {
+    routes.before(ApiRoutes::securityHeaders);
     routes.exception(ApiException.class, this::apiError);
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          // A bug: the trace is for us, the client learns only that it is not its fault.
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-          respond(ctx, 500, Map.of("error", "internal error: " + e));
+          respond(ctx, 500, Map.of("error", "internal error"));
         });
+    routes.before(InstanceRouter.INTERNAL_SCAN, this::peersOnly);
     routes.get("/api/series", this::series);
     routes.get("/api/annual", this::annual);
     routes.get("/api/latest", this::latest);
@@ -93,6 +103,20 @@ final class ApiRoutes {
     routes.get("/metrics", this::prometheus);
     routes.before("/api/stream", this::streamFilter);
     routes.sse("/api/stream", this::stream);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("Referrer-Policy", "no-referrer");
+  }
+
+  private void peersOnly(Context ctx) {
+    if (!peers.isPeer(ctx)) {
+      throw new ApiException(
+          403, "'" + ctx.path() + "' answers other tradewatch instances only", null);
+    }
   }
 
   private void series(Context ctx) {
@@ -185,10 +209,16 @@ final class ApiRoutes {
   private void pairs(Context ctx) {
     Params p = new Params(ctx);
     Params.Page page = p.page();
-    ScanResult groups =
-        router.scan(TradewatchTopology.ANNUAL_STORE, KeyFilter.all(), Integer.MAX_VALUE, false, 3);
+    List<Map<String, Object>> groups = pairs.groups();
+    List<Map<String, Object>> afterCursor =
+        page.after() == null
+            ? groups
+            : groups.stream()
+                .filter(g -> ((String) g.get("key")).compareTo(page.after()) > 0)
+                .toList();
+    ScanResult window = new ScanResult(groups.size(), afterCursor);
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Map<String, Object> group : groups.page(page)) {
+    for (Map<String, Object> group : window.page(page)) {
       String[] parts = ((String) group.get("key")).split("\\|", -1);
       Map<String, Object> pair = new LinkedHashMap<>();
       pair.put("key", group.get("key"));
@@ -198,7 +228,34 @@ final class ApiRoutes {
       pair.put("annualFigures", group.get("count"));
       items.add(pair);
     }
-    respond(ctx, 200, pageBody(Map.of(), groups.total(), page, items));
+    boolean more = afterCursor.size() > page.offset() + page.limit();
+    respond(ctx, 200, pageBody(Map.of(), groups.size(), page, items, more));
+  }
+
+  /**
+   * The country pairs of the annual store, scanned once and kept until the output feed delivers an
+   * update (any output: an annual figure changes with the monthly ones it sums): {@code /api/pairs}
+   * is asked by every page load, and each scan reads the whole store on every instance.
+   */
+  private final class PairsCache {
+    private volatile Cached cached;
+
+    private record Cached(long published, List<Map<String, Object>> groups) {}
+
+    List<Map<String, Object>> groups() {
+      Cached now = cached;
+      long published = hub.publishedCount();
+      if (now != null && now.published() == published) {
+        return now.groups();
+      }
+      // Counted before the scan: an update arriving during it leaves the cache stale-marked.
+      List<Map<String, Object>> groups =
+          router
+              .scan(TradewatchTopology.ANNUAL_STORE, KeyFilter.all(), Params.MAX_NEEDED, false, 3)
+              .items();
+      cached = new Cached(published, groups);
+      return groups;
+    }
   }
 
   private void record(Context ctx) {
@@ -208,6 +265,17 @@ final class ApiRoutes {
       throw ApiException.badParameter("store", "must be one of " + new TreeSet<>(STORES));
     }
     String key = p.key("key");
+    boolean forwarded = p.raw(InstanceRouter.FORWARDED) != null;
+    boolean standby = p.raw(InstanceRouter.STANDBY) != null;
+    if ((forwarded || standby) && !peers.isPeer(ctx)) {
+      // Only an instance may ask for its local copy: a stale read must be the router's choice.
+      throw new ApiException(
+          403,
+          "query parameter '"
+              + (standby ? InstanceRouter.STANDBY : InstanceRouter.FORWARDED)
+              + "' is for tradewatch instances only",
+          standby ? InstanceRouter.STANDBY : InstanceRouter.FORWARDED);
+    }
     InstanceRouter.Answer answer =
         router.lookup(
             store,
@@ -230,16 +298,23 @@ final class ApiRoutes {
   }
 
   private void internalScan(Context ctx) {
-    String store = ctx.queryParam("store");
-    if (store == null || !STORES.contains(store)) {
+    Params p = new Params(ctx);
+    String store = p.key("store");
+    if (!STORES.contains(store)) {
       throw ApiException.badParameter("store", "must be one of " + new TreeSet<>(STORES));
     }
     KeyFilter filter =
-        KeyFilter.fromQuery(ctx.queryParams("part"), ctx.queryParam("from"), ctx.queryParam("to"));
-    int needed = internalInt(ctx, "needed");
-    int group = internalInt(ctx, "group");
-    boolean desc = "true".equals(ctx.queryParam("desc"));
-    ScanResult result = local.scan(store, filter, needed, desc, group);
+        KeyFilter.fromQuery(
+            ctx.queryParams("part"), p.raw("from"), p.raw("to"), p.optionalKey("after"));
+    int needed = p.integer("needed", Params.DEFAULT_LIMIT, 1, Params.MAX_NEEDED);
+    // Pairs group by source|reporter|partner; a larger group is no query of ours.
+    int group = p.integer("group", 0, 0, 3);
+    String desc = p.raw("desc");
+    if (desc != null && !desc.equals("true") && !desc.equals("false")) {
+      throw ApiException.badParameter("desc", "must be true or false");
+    }
+    // Grouped scans (pairs) return one item per group: the cache above bounds how often.
+    ScanResult result = local.scan(store, filter, needed, "true".equals(desc), group);
     respond(ctx, 200, Map.of("total", result.total(), "items", result.items()));
   }
 
@@ -260,42 +335,66 @@ final class ApiRoutes {
         String name = t.trim();
         if (!known.contains(name)) {
           throw ApiException.badParameter(
-              "topics", "has unknown output '" + name + "'; known: " + known);
+              "topics", "has unknown output '" + Params.abbreviate(name) + "'; known: " + known);
         }
         wanted.add(name);
       }
     }
     ctx.attribute(STREAM_FILTER, new StreamFilter(wanted, p.optionalKeyPrefix("keyPrefix")));
+    // Last, once the request is valid: the slot is released when the stream ends.
+    StreamHub.Slot slot = hub.reserve(ctx.ip());
+    if (slot == null) {
+      throw ApiException.unavailable(
+          "too many push clients (this address or in total); retry later");
+    }
+    ctx.attribute(STREAM_SLOT, slot);
   }
 
   private record StreamFilter(Set<String> topics, String keyPrefix) {}
 
   /**
-   * Serves one push client on its own request thread until it goes away: the feed only ever queues,
-   * so a slow client delays nobody but itself.
+   * Hands a push client to the hub and returns: the request stays open (asynchronously) without
+   * holding a thread, and the hub's writers send its events.
    */
   private void stream(SseClient client) {
     StreamFilter filter = client.ctx().attribute(STREAM_FILTER);
+    StreamHub.Slot slot = client.ctx().attribute(STREAM_SLOT);
     if (filter == null) {
       filter = new StreamFilter(Set.of(), "");
     }
-    try (StreamHub.Subscription subscription = hub.subscribe(filter.topics(), filter.keyPrefix())) {
-      client.onClose(subscription::close);
-      client.sendComment("connected");
-      while (!client.terminated() && subscription.isOpen()) {
-        OutputEvent event = subscription.next(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-        if (event == StreamHub.CLOSED) {
-          break;
-        } else if (event == null) {
-          client.sendComment("keep-alive");
-        } else if (event == StreamHub.RESYNC) {
-          client.sendEvent("resync", "{}");
-        } else {
-          client.sendEvent("update", write(event));
-        }
+    client.keepAlive();
+    client.sendComment("connected");
+    StreamHub.Subscription subscription =
+        hub.subscribe(slot, filter.topics(), filter.keyPrefix(), new SseSink(client));
+    client.onClose(subscription::close);
+    if (client.terminated()) {
+      subscription.close();
+    }
+  }
+
+  /** A push client's connection, written by the hub's writer threads. */
+  private final class SseSink implements StreamHub.Sink {
+    private final SseClient client;
+
+    SseSink(SseClient client) {
+      this.client = client;
+    }
+
+    @Override
+    public boolean send(OutputEvent event) {
+      if (event == StreamHub.KEEP_ALIVE) {
+        client.sendComment("keep-alive");
+      } else if (event == StreamHub.RESYNC) {
+        client.sendEvent("resync", "{}");
+      } else {
+        client.sendEvent("update", write(event));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return !client.terminated();
+    }
+
+    @Override
+    public void close() {
+      client.close();
     }
   }
 
@@ -311,18 +410,31 @@ final class ApiRoutes {
   private void pagedScan(
       Context ctx, Params p, String store, KeyFilter filter, Map<Integer, String> seriesParts) {
     Params.Page page = p.page();
-    ScanResult result = router.scan(store, filter, page.needed(), false, 0);
+    ScanResult result = router.scan(store, filter.after(page.after()), page.needed(), false, 0);
     Map<String, Object> described = seriesParts.isEmpty() ? Map.of() : describe(seriesParts);
-    respond(ctx, 200, pageBody(described, result.total(), page, result.page(page)));
+    boolean more = result.items().size() > page.offset() + page.limit();
+    respond(ctx, 200, pageBody(described, result.total(), page, result.page(page), more));
   }
 
+  /**
+   * A page, with {@code next} (the cursor for {@code after}) when more items follow: the last key
+   * of this page.
+   */
   private static Map<String, Object> pageBody(
-      Map<String, Object> head, long total, Params.Page page, List<Map<String, Object>> items) {
+      Map<String, Object> head,
+      long total,
+      Params.Page page,
+      List<Map<String, Object>> items,
+      boolean more) {
     Map<String, Object> body = new LinkedHashMap<>(head);
     body.put("total", total);
     body.put("offset", page.offset());
     body.put("limit", page.limit());
+    if (page.after() != null) {
+      body.put("after", page.after());
+    }
     body.put("items", items);
+    body.put("next", more && !items.isEmpty() ? items.get(items.size() - 1).get("key") : null);
     return body;
   }
 
@@ -338,14 +450,6 @@ final class ApiRoutes {
   private static void put(Map<Integer, String> parts, int position, String value) {
     if (value != null) {
       parts.put(position, value);
-    }
-  }
-
-  private static int internalInt(Context ctx, String name) {
-    try {
-      return Math.max(0, Integer.parseInt(ctx.queryParam(name)));
-    } catch (NumberFormatException e) {
-      throw ApiException.badParameter(name, "must be a whole number");
     }
   }
 

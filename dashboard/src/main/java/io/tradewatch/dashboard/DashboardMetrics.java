@@ -68,6 +68,15 @@ final class DashboardMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  /** The gauge of connected push clients, {@code tradewatch_dashboard_push_clients}. */
+  void pushClients(java.util.function.IntSupplier clients) {
+    Gauge.builder("tradewatch.dashboard.push.clients", clients, c -> c.getAsInt())
+        .description("Push-stream (/api/stream) clients connected to this instance")
+        // Gauges hold their object weakly; nothing else holds this supplier.
+        .strongReference(true)
+        .register(registry);
+  }
+
   PrometheusMeterRegistry registry() {
     return registry;
   }

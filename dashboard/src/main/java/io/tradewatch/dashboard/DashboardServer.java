@@ -99,7 +99,14 @@ public final class DashboardServer implements AutoCloseable {
     DashboardSettings resolved = settings.withFreePort();
     ObjectMapper json = new ObjectMapper();
     DashboardMetrics metrics = new DashboardMetrics(streams);
-    StreamHub hub = new StreamHub(resolved.streamQueue());
+    StreamHub hub =
+        new StreamHub(
+            resolved.streamQueue(),
+            resolved.streamMaxClients(),
+            resolved.streamMaxClientsPerAddress(),
+            resolved.streamIdleTimeout());
+    metrics.pushClients(hub::clients);
+    PeerAuth peers = new PeerAuth(resolved.peerSecret());
     RevisionLog revisions = new RevisionLog(resolved.revisionsKept());
     OutputFeed feed = new OutputFeed(clientProperties, topics, hub, revisions, metrics);
     LocalStores local = new LocalStores(streams);
@@ -110,9 +117,10 @@ public final class DashboardServer implements AutoCloseable {
             local,
             HttpClient.newBuilder().connectTimeout(resolved.forwardTimeout()).build(),
             resolved.forwardTimeout(),
-            json);
+            json,
+            peers);
     ApiRoutes routes =
-        new ApiRoutes(streams, topics, router, local, hub, revisions, feed, metrics, json);
+        new ApiRoutes(streams, topics, router, local, hub, revisions, feed, metrics, json, peers);
     Javalin app =
         Javalin.create(
             config -> {
@@ -122,6 +130,23 @@ public final class DashboardServer implements AutoCloseable {
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
               routes.register(config.routes);
+              // A connection that accepts no data for this long is closed; push clients get
+              // keep-alives more often, so only those that stopped reading are dropped.
+              config.jetty.modifyServer(
+                  server ->
+                      server.addEventListener(
+                          new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                            @Override
+                            public void lifeCycleStarting(
+                                org.eclipse.jetty.util.component.LifeCycle event) {
+                              for (var connector : server.getConnectors()) {
+                                if (connector
+                                    instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                                  c.setIdleTimeout(resolved.streamIdleTimeout().toMillis());
+                                }
+                              }
+                            }
+                          }));
             });
     try {
       feed.start();

@@ -44,6 +44,7 @@ final class InstanceRouter {
   private final HttpClient http;
   private final Duration timeout;
   private final ObjectMapper json;
+  private final PeerAuth peers;
 
   InstanceRouter(
       KafkaStreams streams,
@@ -51,7 +52,9 @@ final class InstanceRouter {
       LocalStores local,
       HttpClient http,
       Duration timeout,
-      ObjectMapper json) {
+      ObjectMapper json,
+      PeerAuth peers) {
+    this.peers = peers;
     this.streams = streams;
     this.self = self;
     this.local = local;
@@ -159,7 +162,11 @@ final class InstanceRouter {
         stale ? local.getStale(store, key, partition) : local.get(store, key, partition);
     if (item == null) {
       return new Answer(
-          404, write(Map.of("error", "no record with key '" + key + "' in store '" + store + "'")));
+          404,
+          write(
+              Map.of(
+                  "error",
+                  "no record with key '" + Params.abbreviate(key) + "' in store '" + store + "'")));
     }
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("store", store);
@@ -208,7 +215,8 @@ final class InstanceRouter {
         if (e.getCause() instanceof ApiException api) {
           throw api;
         }
-        throw new ApiException(502, "querying another instance failed: " + e.getCause(), null);
+        LOG.warn("Scan of {} on another instance failed: {}", store, e.getCause().toString());
+        throw new ApiException(502, "another instance did not answer the scan of " + store, null);
       }
     }
     return groupParts > 0
@@ -238,8 +246,10 @@ final class InstanceRouter {
       boolean descending,
       int groupParts) {
     HttpRequest request =
-        HttpRequest.newBuilder(
-                uri(host, internalScanQuery(store, filter, needed, descending, groupParts)))
+        peers
+            .sign(
+                HttpRequest.newBuilder(
+                    uri(host, internalScanQuery(store, filter, needed, descending, groupParts))))
             .timeout(timeout)
             .GET()
             .build();
@@ -247,14 +257,16 @@ final class InstanceRouter {
         .thenApply(
             response -> {
               if (response.statusCode() != 200) {
+                // The peer's body stays in the log: it is no business of this client's.
+                LOG.warn(
+                    "Instance {} answered {} to a scan of {}: {}",
+                    host,
+                    response.statusCode(),
+                    store,
+                    Params.abbreviate(response.body()));
                 throw new ApiException(
                     response.statusCode() == 503 ? 503 : 502,
-                    "instance "
-                        + host
-                        + " answered "
-                        + response.statusCode()
-                        + ": "
-                        + response.body(),
+                    "instance " + host + " answered " + response.statusCode(),
                     null);
               }
               Map<String, Object> body = read(response.body());
@@ -266,12 +278,13 @@ final class InstanceRouter {
 
   private Answer get(HostInfo host, String pathAndQuery) {
     HttpRequest request =
-        HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout).GET().build();
+        peers.sign(HttpRequest.newBuilder(uri(host, pathAndQuery))).timeout(timeout).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new ApiException(502, "instance " + host + " did not answer: " + e, null);
+      LOG.warn("Instance {} did not answer {}: {}", host, pathAndQuery, e.toString());
+      throw new ApiException(502, "instance " + host + " did not answer", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "interrupted while asking instance " + host, null);

@@ -51,6 +51,9 @@ final class LocalStores {
           continue;
         }
         total++;
+        if (!filter.pastCursor(entry.key, descending)) {
+          continue;
+        }
         if (groupParts > 0) {
           groups.merge(firstParts(entry.key, groupParts), 1L, Long::sum);
           continue;
@@ -141,15 +144,15 @@ final class LocalStores {
     }
   }
 
+  /** The client learns what to do; the exception's own words go to the log only. */
   private ApiException notQueryable(String name, InvalidStateStoreException e) {
+    LOG.debug("Store {} not queryable: {}", name, e.toString());
     return ApiException.unavailable(
         "store '"
             + name
             + "' cannot be queried on this instance now (application "
             + streams.state()
-            + "): "
-            + e.getMessage()
-            + "; retry shortly");
+            + "); retry shortly");
   }
 
   private static String firstParts(String key, int count) {

@@ -27,7 +27,7 @@ class QueryPartsTest {
     assertThat(filter.matches("KZ-BNS|KAZ|ARM|TOTAL|2023")).isTrue();
     assertThat(filter.matches("KZ-BNS|KAZ|ARM|TOTAL|2022")).isFalse();
     assertThat(filter.matches("KZ-BNS|KAZ|ARM|27|2023")).isFalse();
-    assertThat(KeyFilter.fromQuery(List.of("0:KZ-BNS", "1:KAZ", "3:TOTAL"), "2023", "2024"))
+    assertThat(KeyFilter.fromQuery(List.of("0:KZ-BNS", "1:KAZ", "3:TOTAL"), "2023", "2024", null))
         .isEqualTo(filter);
   }
 

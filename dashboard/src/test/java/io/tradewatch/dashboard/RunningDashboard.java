@@ -60,7 +60,20 @@ final class RunningDashboard implements AutoCloseable {
       Path stateDir,
       Map<String, String> streamsProperties)
       throws InterruptedException {
-    DashboardSettings dashboard = DashboardSettings.of("127.0.0.1", 0).withFreePort();
+    return start(kafka, topics, applicationId, stateDir, streamsProperties, s -> s);
+  }
+
+  /** As above, with dashboard settings of the test's own (stream limits, ...). */
+  static RunningDashboard start(
+      KafkaBrokerExtension kafka,
+      Topics topics,
+      String applicationId,
+      Path stateDir,
+      Map<String, String> streamsProperties,
+      java.util.function.UnaryOperator<DashboardSettings> customize)
+      throws InterruptedException {
+    DashboardSettings dashboard =
+        customize.apply(DashboardSettings.of("127.0.0.1", 0)).withFreePort();
     StreamsSettings settings =
         StreamsSettings.defaults(kafka.bootstrapServers(), stateDir)
             .withApplicationId(applicationId)

@@ -19,6 +19,8 @@ final class TopologyProcess implements AutoCloseable {
     this.process = process;
   }
 
+  private static final String PEER_SECRET = "tests-shared-peer-secret";
+
   /** Starts {@code tradewatch run} with these arguments; its output is appended to {@code log}. */
   static TopologyProcess start(Path log, String... runArguments) throws IOException {
     List<String> command = new ArrayList<>();
@@ -30,11 +32,13 @@ final class TopologyProcess implements AutoCloseable {
     command.add("run");
     command.addAll(List.of(runArguments));
     Files.createDirectories(log.getParent());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // Instances in separate processes forward to each other only with a shared secret.
+    builder.environment().put("TRADEWATCH_PEER_SECRET", PEER_SECRET);
+    Process process = builder.start();
     return new TopologyProcess(process);
   }
 

@@ -44,9 +44,18 @@ public final class ClusterOptions {
     }
   }
 
+  @Option(
+      names = "--broker-host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the embedded broker's listeners bind to (default: ${DEFAULT-VALUE}, this machine"
+              + " only; 0.0.0.0 exposes it, unauthenticated, to the network).")
+  String brokerHost;
+
   ClusterConnection connection() {
     Map<String, String> props =
         clientConfig == null ? Map.of() : ClusterConnection.load(clientConfig);
-    return new ClusterConnection(bootstrapServers, props);
+    return new ClusterConnection(bootstrapServers, props, brokerHost);
   }
 }

@@ -39,6 +39,8 @@ public final class DashboardOptions {
     Map<String, String> values = new HashMap<>();
     values.put("dashboard.host", host);
     values.put("dashboard.port", Integer.toString(port));
+    // From the environment, not an option: a command line is visible to every user of the machine.
+    values.put("dashboard.peer.secret", System.getenv("TRADEWATCH_PEER_SECRET"));
     if (advertisedHost != null) {
       values.put("dashboard.advertised.host", advertisedHost);
     }

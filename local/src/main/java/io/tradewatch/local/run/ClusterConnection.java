@@ -1,5 +1,6 @@
 package io.tradewatch.local.run;
 
+import io.tradewatch.broker.EmbeddedKafkaCluster;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,12 +11,22 @@ import java.util.TreeMap;
 
 /**
  * Where Kafka is: a real cluster ({@code bootstrapServers} and any client properties, TLS and SASL
- * included), or, when no servers are given, a broker tradewatch starts itself.
+ * included), or, when no servers are given, a broker tradewatch starts itself, listening on {@code
+ * brokerHost} only (loopback unless told otherwise).
  */
-public record ClusterConnection(String bootstrapServers, Map<String, String> clientProperties) {
+public record ClusterConnection(
+    String bootstrapServers, Map<String, String> clientProperties, String brokerHost) {
 
   public ClusterConnection {
     clientProperties = Map.copyOf(clientProperties);
+    if (brokerHost == null || brokerHost.isBlank()) {
+      brokerHost = EmbeddedKafkaCluster.LOOPBACK;
+    }
+  }
+
+  /** A connection whose embedded broker, if any, listens on loopback only. */
+  public ClusterConnection(String bootstrapServers, Map<String, String> clientProperties) {
+    this(bootstrapServers, clientProperties, null);
   }
 
   public static ClusterConnection embedded() {

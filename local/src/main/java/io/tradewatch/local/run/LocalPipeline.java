@@ -2,6 +2,7 @@ package io.tradewatch.local.run;
 
 import io.tradewatch.avro.Alert;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
+import io.tradewatch.broker.SecureListeners;
 import io.tradewatch.dashboard.DashboardServer;
 import io.tradewatch.dashboard.DashboardSettings;
 import io.tradewatch.local.report.OutputSnapshot;
@@ -90,7 +91,7 @@ public final class LocalPipeline implements AutoCloseable {
     EmbeddedKafkaCluster broker = null;
     String servers = connection.bootstrapServers();
     if (connection.isEmbedded()) {
-      broker = EmbeddedKafkaCluster.start(1);
+      broker = EmbeddedKafkaCluster.start(1, SecureListeners.none(), connection.brokerHost());
       servers = broker.bootstrapServers();
     }
     try {
