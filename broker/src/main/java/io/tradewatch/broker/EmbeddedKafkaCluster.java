@@ -1,10 +1,12 @@
 package io.tradewatch.broker;
 
 import io.tradewatch.schemas.Topic;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -299,16 +301,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
   /**
    * Kafka's storage formatter prints to standard output; tradewatch keeps standard output for
-   * results (tables, JSON lines), so the formatter's lines go to standard error.
+   * results (tables, JSON lines) and the console for progress, so the formatter's lines are logged.
    */
   private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
     synchronized (EmbeddedKafkaCluster.class) {
       PrintStream out = System.out;
-      System.setOut(System.err);
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
       try {
         cluster.format();
       } finally {
         System.setOut(out);
+        printed.toString(StandardCharsets.UTF_8).lines().forEach(line -> LOG.info("{}", line));
       }
     }
   }

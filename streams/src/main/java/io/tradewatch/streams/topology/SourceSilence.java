@@ -93,12 +93,6 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
 
     List<Alert> out = new ArrayList<>();
     for (AlertRule rule : rules.ofType(RuleType.SILENCE)) {
-      if (before != null) {
-        // The series moved on: the alert about its old last month ends.
-        out.add(
-            AlertCandidates.toAlert(
-                Rules.silence(rule, subject(before), month(before), month(before))));
-      }
       out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
       if (movedOn) {
         // Every silent one, so that open alerts always show the lag to the newest release.

@@ -34,6 +34,31 @@ public record Condition(
     }
   }
 
+  /**
+   * A condition about a subject as a whole (its id has no period): one alert that stays raised
+   * while the condition holds, its figures updated as its period moves on.
+   */
+  public static Condition ongoing(
+      AlertRule rule,
+      boolean active,
+      Subject subject,
+      String period,
+      BigDecimal observed,
+      BigDecimal low,
+      BigDecimal high,
+      String message) {
+    return new Condition(
+        String.join("|", rule.name(), subject.key()),
+        rule,
+        active,
+        subject,
+        period,
+        observed,
+        low,
+        high,
+        message);
+  }
+
   public static Condition of(
       AlertRule rule,
       boolean active,

@@ -202,7 +202,9 @@ public final class Rules {
   public static Condition silence(
       AlertRule rule, Subject subject, YearMonth last, YearMonth newest) {
     long behind = ChronoUnit.MONTHS.between(last, newest);
-    return Condition.of(
+    // One alert per source and reporter, not per last month: while a history loads month by
+    // month it stays raised and its lag is updated, instead of a raise and a clear per month.
+    return Condition.ongoing(
         rule,
         behind >= rule.periods(),
         subject,
