@@ -163,15 +163,31 @@ class SeriesCalendarTest {
   }
 
   @Test
-  void givenTheSeriesRanBeforeLastYear_whenLastYearHasNoJanuary_thenJanuaryCountsAsZeroTrade() {
+  void
+      givenLastYearsJanuaryAndFebruaryReleasedWithoutFigures_whenYtdYoy_thenTheyCountAsZeroTrade() {
+    YearLedger before =
+        at(2022, months(3, 12, "10.00", "0.00"))
+            .withReleased(Side.EXPORTS, YearLedger.ALL_MONTHS)
+            .withReleased(Side.IMPORTS, YearLedger.ALL_MONTHS);
+    YearLedger current = at(2023, months(1, 5, "10.00", "0.00")).releasedWhereBooked();
+
+    MonthFigures may = SeriesCalendar.month(5, YearLedger.empty(2021), before, current);
+
+    // 50 against Mar-May 2022 = 30, Jan-Feb 2022 released with no trade
+    assertThat(may.ytdExportsYoyPct()).isEqualTo(new BigDecimal("66.6667"));
+  }
+
+  @Test
+  void givenLastYearsJanuaryNotReleased_whenYtdYoy_thenNullNamingIt() {
     YearLedger twoBefore = months(1, 12, "10.00", "0.00");
     YearLedger before = months(3, 12, "10.00", "0.00");
     YearLedger current = months(1, 5, "10.00", "0.00");
 
     MonthFigures may = month(2023, 5, twoBefore, before, current);
 
-    // 50 against Mar-May 2022 = 30, Jan-Feb 2022 having had no trade
-    assertThat(may.ytdExportsYoyPct()).isEqualTo(new BigDecimal("66.6667"));
+    assertThat(may.ytdExportsYoyPct()).as("no longer read as zero trade").isNull();
+    assertThat(may.nullReasons())
+        .containsEntry("ytdExportsYoyPct", "exports of 2022-01 not released");
   }
 
   @Test
@@ -204,8 +220,7 @@ class SeriesCalendarTest {
 
   @Test
   void givenNoPreviousYear_whenJanuary_thenNoTrailing12() {
-    MonthFigures january =
-        month(2022, 1, NONE, NONE, months(1, 1, "10.00", "10.00"));
+    MonthFigures january = month(2022, 1, NONE, NONE, months(1, 1, "10.00", "10.00"));
 
     assertThat(january.t12mExports()).isNull();
     assertThat(january.t12mTurnover()).isNull();
@@ -214,8 +229,7 @@ class SeriesCalendarTest {
 
   @Test
   void givenAYearFromJanuary_whenDecember_thenTrailing12IsTheCalendarYear() {
-    MonthFigures december =
-        month(2022, 12, NONE, NONE, months(1, 12, "10.00", "5.00"));
+    MonthFigures december = month(2022, 12, NONE, NONE, months(1, 12, "10.00", "5.00"));
 
     assertThat(december.t12mExports()).isEqualTo(new BigDecimal("120.00"));
     assertThat(december.t12mTurnover()).isEqualTo(new BigDecimal("180.00"));
@@ -224,8 +238,7 @@ class SeriesCalendarTest {
   @Test
   void givenASeriesStartingInJuly_whenDecember_thenNoTrailing12() {
     // Jul-Dec is six months, not a trailing twelve
-    MonthFigures december =
-        month(2022, 12, NONE, NONE, months(7, 12, "10.00", "5.00"));
+    MonthFigures december = month(2022, 12, NONE, NONE, months(7, 12, "10.00", "5.00"));
 
     assertThat(december.t12mExports()).isNull();
     assertThat(december.t12mTurnover()).isNull();
