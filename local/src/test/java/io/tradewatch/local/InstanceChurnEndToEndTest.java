@@ -142,6 +142,13 @@ class InstanceChurnEndToEndTest {
     OutputDiff diff = OutputDiff.of(actual, topics, expected, reference);
     assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
     assertThat(actual.topic(topics.tradeMonthly())).hasSizeGreaterThan(RECORDS / 10);
+    // ... and each revision was committed once, in the uninterrupted run's order (a snapshot of
+    // last records cannot see a revision written twice; see OutputComparisonNegativeControlTest)
+    assertThat(
+            OutputHistory.diff(
+                OutputHistory.read(client, topics.revisions()),
+                OutputHistory.read(client, reference.revisions())))
+        .isEmpty();
   }
 
   /** A few monthly figures already committed, each answered once by the dashboard. */

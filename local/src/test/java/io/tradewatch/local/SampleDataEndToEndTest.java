@@ -1,7 +1,6 @@
 package io.tradewatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tradewatch.avro.Alert;
@@ -86,7 +85,9 @@ class SampleDataEndToEndTest {
   @Test
   void everySampleRowIsPublished() {
     assertThat(loaded.rejected()).isZero();
-    assertThat(loaded.published()).isGreaterThan(2_700);
+    assertThat(loaded.published())
+        .as("data rows: 1 target, 2044 KZ-BNS, 666 AM-ARMSTAT, 40 FDI")
+        .isEqualTo(2_751);
   }
 
   @Test
@@ -97,12 +98,12 @@ class SampleDataEndToEndTest {
     assertThat(y2023.getImportsUsd()).isEqualTo(new BigDecimal("19800000.00"));
     assertThat(y2023.getTurnoverUsd()).isEqualTo(new BigDecimal("53100000.00"));
     assertThat(y2023.getMonthsReported()).isEqualTo(12);
-    assertThat(y2023.getTurnoverYoyPct().doubleValue())
-        .as("published +23.1 %")
-        .isCloseTo(23.1, within(0.2));
-    assertThat(y2023.getTurnoverMultiple5y().doubleValue())
+    // The sample turnovers are exact: 53,100,000.00 on 43,130,000.00 (2022) and 15,170,000.00
+    // (2018). The published +23.1 % and ×3.5 are these, rounded.
+    assertThat(y2023.getTurnoverYoyPct()).as("published +23.1 %").isEqualByComparingTo("23.1162");
+    assertThat(y2023.getTurnoverMultiple5y())
         .as("×3.5 over five years")
-        .isCloseTo(3.5, within(0.01));
+        .isEqualByComparingTo("3.5003");
   }
 
   @Test
@@ -112,7 +113,9 @@ class SampleDataEndToEndTest {
     assertThat(july.getYtdExportsUsd()).isEqualTo(new BigDecimal("9400000.00"));
     assertThat(july.getYtdImportsUsd()).isEqualTo(new BigDecimal("8500000.00"));
     assertThat(july.getYtdTurnoverUsd()).isEqualTo(new BigDecimal("17900000.00"));
-    assertThat(july.getT12mTurnoverUsd()).isNotNull();
+    assertThat(july.getT12mTurnoverUsd())
+        .as("KZ-BNS X + M, 2023-08 to 2024-07, summed from trade-kz-bns.csv")
+        .isEqualTo(new BigDecimal("42234571.21"));
   }
 
   @Test
@@ -140,10 +143,12 @@ class SampleDataEndToEndTest {
 
     assertThat(y2022.getExportsUsd()).isEqualTo(new BigDecimal("18760000.00"));
     assertThat(y2022.getImportsUsd()).isEqualTo(new BigDecimal("16700000.00"));
-    assertThat(y2022.getGapPct().abs().doubleValue()).isLessThan(15);
+    assertThat(y2022.getGapUsd()).isEqualTo(new BigDecimal("-2060000.00"));
+    assertThat(y2022.getGapPct()).isEqualByComparingTo("-10.9808");
     assertThat(y2023.getExportsUsd()).isEqualTo(new BigDecimal("71300000.00"));
     assertThat(y2023.getImportsUsd()).isEqualTo(new BigDecimal("19800000.00"));
-    assertThat(y2023.getGapPct().doubleValue()).isLessThan(-70);
+    assertThat(y2023.getGapUsd()).isEqualTo(new BigDecimal("-51500000.00"));
+    assertThat(y2023.getGapPct()).isEqualByComparingTo("-72.2300");
   }
 
   @Test
@@ -151,8 +156,10 @@ class SampleDataEndToEndTest {
     Alert gap =
         outputs.values(topics.alerts()).get("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023");
 
-    assertThat(gap).isNotNull();
     assertThat(gap.getState()).isEqualTo(AlertState.RAISED);
+    assertThat(gap.getObserved()).as("the 2023 gap in percent").isEqualByComparingTo("-72.2300");
+    assertThat(gap.getExpectedLow()).isEqualByComparingTo("-30");
+    assertThat(gap.getExpectedHigh()).isEqualByComparingTo("30");
     assertThat(pipeline.openAlerts())
         .filteredOn(a -> a.getAlertId().equals(gap.getAlertId()))
         .singleElement()
@@ -207,7 +214,9 @@ class SampleDataEndToEndTest {
     TargetProgress p2023 = outputs.target(topics, "KZ-ARM-70-PRODUCTS|2023");
 
     assertThat(p2023.getTargetUsd()).isEqualTo(new BigDecimal("350000000.00"));
-    assertThat(p2023.getAchievedUsd()).isPositive().isLessThan(new BigDecimal("33300000.00"));
+    // KZ-BNS exports of 2023 in the 70 listed headings: all but tobacco (2402, 2403).
+    assertThat(p2023.getAchievedUsd()).isEqualTo(new BigDecimal("22675387.59"));
+    assertThat(p2023.getProgressPct()).isEqualByComparingTo("6.4787");
     assertThat(p2023.getMonthsReported()).isEqualTo(12);
   }
 
