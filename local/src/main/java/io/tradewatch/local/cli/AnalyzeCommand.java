@@ -6,12 +6,11 @@ import io.tradewatch.local.run.DeadLetterReport;
 import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.cli.FileReadingOptions;
 import io.tradewatch.producers.cli.InputFiles;
 import io.tradewatch.producers.read.InputFormat;
-import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.schemas.Topics;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,13 +34,7 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  /** Read by the launcher before logging starts (see LogSetup); declared here for --help. */
-  @Option(
-      names = "--verbose",
-      description =
-          "Show the logs (embedded broker, Kafka clients, each alert event) on the console too;"
-              + " by default they go to a file under tradewatch-data/logs/ whose path is printed.")
-  boolean verbose;
+  @Mixin ConsoleOptions console;
 
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
@@ -55,21 +48,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Input format: ${COMPLETION-CANDIDATES}; default: detected from the header.")
   InputFormat format;
 
-  @Option(
-      names = "--source",
-      paramLabel = "SOURCE",
-      description = "UN Comtrade: reporting source (default: UNCOMTRADE-<reporterISO>).")
-  String source;
-
-  @Option(
-      names = "--encoding",
-      paramLabel = "CHARSET",
-      defaultValue = "UTF-8",
-      converter = InputFiles.EncodingConverter.class,
-      description =
-          "Character encoding of the files (default: ${DEFAULT-VALUE}); a line not valid in it is"
-              + " a rejected row.")
-  Charset encoding;
+  @Mixin FileReadingOptions reading;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files.")
   List<Path> files;
@@ -97,7 +76,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       var deadLettersFrom = pipeline.deadLetterEnd();
       LoadResult loaded =
           new InputLoader(pipeline.clientProperties(), pipeline.topics(), 0, false)
-              .load(files, format, new ReaderOptions(false, source, encoding), err);
+              .load(files, format, reading.readerOptions(false), err);
       OutputSnapshot snapshot = pipeline.awaitOutputs(Duration.ofMinutes(30), remaining -> {});
       if (json) {
         RecordPrinter.json(snapshot, pipeline.topics(), out);

@@ -38,13 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  /** Read by the launcher before logging starts (see LogSetup); declared here for --help. */
-  @Option(
-      names = "--verbose",
-      description =
-          "Show the logs (embedded broker, Kafka clients, each alert event) on the console too;"
-              + " by default they go to a file under tradewatch-data/logs/ whose path is printed.")
-  boolean verbose;
+  @Mixin ConsoleOptions console;
 
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;

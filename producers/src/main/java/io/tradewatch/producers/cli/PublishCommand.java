@@ -9,8 +9,6 @@ import io.tradewatch.producers.read.Rejection;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,21 +86,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--include-world", description = "UN Comtrade: keep rows with partner World.")
   boolean includeWorld;
 
-  @Option(
-      names = "--source",
-      paramLabel = "SOURCE",
-      description = "UN Comtrade: reporting source (default: UNCOMTRADE-<reporterISO>).")
-  String source;
-
-  @Option(
-      names = "--encoding",
-      paramLabel = "CHARSET",
-      defaultValue = "UTF-8",
-      converter = InputFiles.EncodingConverter.class,
-      description =
-          "Character encoding of the files (default: ${DEFAULT-VALUE}); a line not valid in it is"
-              + " a rejected row.")
-  Charset encoding = StandardCharsets.UTF_8;
+  @Mixin FileReadingOptions reading;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files.")
   List<Path> files;
@@ -128,7 +112,7 @@ public final class PublishCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Topics topics = kafka.topics(spec);
     InputFiles.requireReadable(spec, files);
-    ReaderOptions options = new ReaderOptions(includeWorld, source, encoding);
+    ReaderOptions options = reading.readerOptions(includeWorld);
     long rejected = 0;
     try {
       Properties client = kafka.requireCluster(spec);
@@ -136,7 +120,7 @@ public final class PublishCommand implements Callable<Integer> {
       // Every file's format first, so that a typo stops the run before anything is published.
       List<InputFormat> formats = new ArrayList<>();
       for (Path file : files) {
-        formats.add(format.formatOf(file, encoding));
+        formats.add(format.formatOf(file, reading.encoding()));
       }
       try (KafkaPublisher publisher = publishers.create(topics, client)) {
         publisher.onWaiting(
