@@ -167,6 +167,8 @@ public final class YearLedger {
   }
 
   private Figure sum(Side side, int from, int to) {
+    checkMonth(from);
+    checkMonth(to);
     BigDecimal total = Money.ZERO;
     for (int m = from; m <= to; m++) {
       if (!released(side, m)) {
