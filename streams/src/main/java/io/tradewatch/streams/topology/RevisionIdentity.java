@@ -8,12 +8,26 @@ import java.math.BigDecimal;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
-/** How to read the identity, revision number and value of one kind of input record. */
+/**
+ * How to read the identity, revision number and value of one kind of input record.
+ *
+ * @param announced whether its revisions go to the revisions topic (figures and targets do; a
+ *     release is not a figure, and how a file was cut into releases is not news)
+ */
 record RevisionIdentity<T>(
     String kind,
     Function<T, String> recordKey,
     ToIntFunction<T> revision,
-    Function<T, BigDecimal> valueUsd) {
+    Function<T, BigDecimal> valueUsd,
+    boolean announced) {
+
+  RevisionIdentity(
+      String kind,
+      Function<T, String> recordKey,
+      ToIntFunction<T> revision,
+      Function<T, BigDecimal> valueUsd) {
+    this(kind, recordKey, revision, valueUsd, true);
+  }
 
   static final RevisionIdentity<TradeRecord> TRADE =
       new RevisionIdentity<>(
@@ -32,7 +46,8 @@ record RevisionIdentity<T>(
           "release",
           r -> r.getReleaseKey() + "#" + r.getPart(),
           Release::getRevision,
-          r -> BigDecimal.ZERO.setScale(2));
+          r -> BigDecimal.ZERO.setScale(2),
+          false);
 
   static final RevisionIdentity<TargetDefinition> TARGET =
       new RevisionIdentity<>(

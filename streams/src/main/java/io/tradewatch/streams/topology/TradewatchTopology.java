@@ -199,6 +199,9 @@ public final class TradewatchTopology {
             name + "-stale",
             r -> input.valueSerde().serializer().serialize(input.name(), r.value()),
             topics);
+    if (!identity.announced()) {
+      return revised.mapValues(Revised::value, Named.as(name + "-applied"));
+    }
     Topic<String, Revision> revisions = topics.revisions();
     KStream<String, Revision> revisionStream =
         revised
