@@ -26,9 +26,13 @@ final class AnnualOutputs implements Processor<String, ChangedYear, String, Trad
 
   @Override
   public void process(Record<String, ChangedYear> record) {
+    ledgers.forget();
     SeriesKey series = SeriesKey.parse(record.key());
     int changed = record.value().year();
     for (int year : new int[] {changed, changed + 1, changed + SeriesCalendar.MULTI_YEAR_SPAN}) {
+      if (!ledgers.booked(record.key(), year)) {
+        continue;
+      }
       YearLedger current = ledger(record.key(), year);
       if (current.isEmpty()) {
         continue;

@@ -29,9 +29,13 @@ final class MonthlyOutputs implements Processor<String, ChangedYear, String, Tra
 
   @Override
   public void process(Record<String, ChangedYear> record) {
+    ledgers.forget();
     SeriesKey series = SeriesKey.parse(record.key());
     int changed = record.value().year();
     for (int year = changed; year < changed + YEARS_AFFECTED; year++) {
+      if (!ledgers.booked(record.key(), year)) {
+        continue;
+      }
       YearLedger current = ledger(record.key(), year);
       if (current.monthsBooked() == 0) {
         continue;

@@ -6,6 +6,8 @@ import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -20,14 +22,32 @@ final class SeriesLedgers {
 
   private final KeyValueStore<String, SeriesYearLedger> store;
   private final KeyValueStore<String, Release> releases;
+  private final Map<String, YearLedger> read = new HashMap<>();
 
   SeriesLedgers(ProcessingContext context) {
     this.store = context.getStateStore(TradeLedger.LEDGERS);
     this.releases = context.getStateStore(TradeLedger.RELEASES);
   }
 
+  /**
+   * Forgets the ledgers read so far: the output processors read the same few years several times
+   * for one changed year, and call this before each, so that what they read is current.
+   */
+  void forget() {
+    read.clear();
+  }
+
+  /** Whether anything was booked for a series in a year (cheaper than reading its ledger). */
+  boolean booked(String series, int year) {
+    return store.get(TradeLedger.ledgerKey(series, year)) != null;
+  }
+
   /** A series' ledger for a year, with its released months; empty when nothing was booked. */
   YearLedger year(String series, int year) {
+    return read.computeIfAbsent(Keys.join(series, year), k -> load(series, year));
+  }
+
+  private YearLedger load(String series, int year) {
     YearLedger ledger = LedgerCodec.toDomain(store.get(TradeLedger.ledgerKey(series, year)), year);
     SeriesKey key = SeriesKey.parse(series);
     int[] masks = releasedMasks(key, year);

@@ -17,7 +17,6 @@ import io.tradewatch.streams.domain.alerts.Rules;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -137,33 +136,42 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
 
   /**
    * The last of the months from {@code from} on that are released for both flows of the pair
-   * without a gap; the month before {@code from} when {@code from} itself is not released.
+   * without a gap; the month before {@code from} when {@code from} itself is not released. Release
+   * keys sort by month, so the scan starts at {@code from} and stops at the first gap.
    */
   private YearMonth lastReleasedInARow(SeriesKey series, YearMonth from) {
-    Set<YearMonth> exports = new TreeSet<>();
-    Set<YearMonth> imports = new TreeSet<>();
-    try (KeyValueIterator<String, Release> all =
-        releases.prefixScan(
-            Keys.join(series.source(), series.reporter()) + Keys.SEPARATOR, PREFIX)) {
-      all.forEachRemaining(
-          kv -> {
-            Release r = kv.value;
-            if (r.getPartners() == null || r.getPartners().contains(series.partner())) {
-              YearMonth month = YearMonth.of(r.getYear(), r.getMonth());
-              if (!month.isBefore(from)) {
-                if (r.getFlows().contains(Flow.X)) {
-                  exports.add(month);
-                }
-                if (r.getFlows().contains(Flow.M)) {
-                  imports.add(month);
-                }
-              }
-            }
-          });
-    }
+    String reporter = Keys.join(series.source(), series.reporter());
     YearMonth last = from.minusMonths(1);
-    while (exports.contains(last.plusMonths(1)) && imports.contains(last.plusMonths(1))) {
-      last = last.plusMonths(1);
+    YearMonth month = null;
+    boolean exports = false;
+    boolean imports = false;
+    try (KeyValueIterator<String, Release> releasesFrom =
+        releases.range(
+            Keys.join(reporter, Keys.tradePeriod(from.getYear(), from.getMonthValue())),
+            reporter + Keys.SEPARATOR + '~')) {
+      while (releasesFrom.hasNext()) {
+        Release r = releasesFrom.next().value;
+        if (r.getPartners() != null && !r.getPartners().contains(series.partner())) {
+          continue;
+        }
+        YearMonth m = YearMonth.of(r.getYear(), r.getMonth());
+        if (!m.equals(month)) {
+          if (month != null && exports && imports && month.equals(last.plusMonths(1))) {
+            last = month;
+          }
+          if (!m.equals(last.plusMonths(1))) {
+            return last;
+          }
+          month = m;
+          exports = false;
+          imports = false;
+        }
+        exports |= r.getFlows().contains(Flow.X);
+        imports |= r.getFlows().contains(Flow.M);
+      }
+    }
+    if (month != null && exports && imports && month.equals(last.plusMonths(1))) {
+      last = month;
     }
     return last;
   }
