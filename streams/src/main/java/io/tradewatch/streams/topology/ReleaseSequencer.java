@@ -40,7 +40,12 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Long> positions;
   private KeyValueStore<String, Release> waiting;
-  private int waitingCount;
+
+  /**
+   * The smallest offset a waiting copy waits for (Long.MAX_VALUE when none waits): figures below it
+   * need no look at the store. Copies wait keyed by that offset, so the ready ones come first.
+   */
+  private long nextDue = Long.MAX_VALUE;
 
   private ReleaseSequencer(String figuresTopic, String releasesTopic) {
     this.figuresTopic = figuresTopic;
@@ -63,8 +68,10 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
                     Serdes.STRING,
                     org.apache.kafka.common.serialization.Serdes.Long())
                 .withCachingEnabled(),
+            // In memory (restored from its changelog): copies wait briefly and are deleted from
+            // the front of the key range, which RocksDB would make every scan step over.
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(WAITING), Serdes.STRING, Serdes.RELEASE)
+                    Stores.inMemoryKeyValueStore(WAITING), Serdes.STRING, Serdes.RELEASE)
                 .withCachingEnabled());
       }
     };
@@ -75,12 +82,7 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
     this.context = context;
     this.positions = context.getStateStore(POSITIONS);
     this.waiting = context.getStateStore(WAITING);
-    try (KeyValueIterator<String, Release> all = waiting.all()) {
-      while (all.hasNext()) {
-        all.next();
-        waitingCount++;
-      }
-    }
+    nextDue = firstWaiting();
   }
 
   @Override
@@ -101,16 +103,16 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
           context.forward(record);
           return;
         }
-        waiting.put(Keys.join(r.getReleaseKey(), r.getRevision(), r.getPart()), r);
-        waitingCount++;
+        waiting.put(waitingKey(r), r);
+        nextDue = Math.min(nextDue, r.getAfterOffset());
       }
       return;
     }
     context.forward(record);
     if (source.topic().equals(figuresTopic)) {
       positions.put(Integer.toString(source.partition()), source.offset());
-      if (waitingCount > 0) {
-        forwardReady(source.partition(), source.offset(), record.timestamp());
+      if (source.offset() >= nextDue) {
+        forwardReady(source.offset(), record.timestamp());
       }
     }
   }
@@ -120,21 +122,40 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
     return read == null ? -1 : read;
   }
 
-  /** Forwards the waiting copies of this partition whose figures have now been read. */
-  private void forwardReady(int partition, long offset, long timestamp) {
+  /**
+   * Waiting copies sort by the offset they wait for (zero-padded), then by release. This task reads
+   * one partition of the figures, so every copy waiting here waits for that partition.
+   */
+  private static String waitingKey(Release r) {
+    return Keys.join(
+        String.format("%019d", r.getAfterOffset()),
+        r.getReleaseKey(),
+        r.getRevision(),
+        r.getPart());
+  }
+
+  private long firstWaiting() {
+    try (KeyValueIterator<String, Release> all = waiting.all()) {
+      return all.hasNext() ? all.next().value.getAfterOffset() : Long.MAX_VALUE;
+    }
+  }
+
+  /** Forwards the waiting copies whose figures have now been read, in offset order. */
+  private void forwardReady(long offset, long timestamp) {
     List<KeyValue<String, Release>> ready = new ArrayList<>();
     try (KeyValueIterator<String, Release> all = waiting.all()) {
-      all.forEachRemaining(
-          kv -> {
-            if (kv.value.getPart() == partition && kv.value.getAfterOffset() <= offset) {
-              ready.add(kv);
-            }
-          });
+      while (all.hasNext()) {
+        KeyValue<String, Release> kv = all.next();
+        if (kv.value.getAfterOffset() > offset) {
+          break;
+        }
+        ready.add(kv);
+      }
     }
     for (KeyValue<String, Release> kv : ready) {
       waiting.delete(kv.key);
-      waitingCount--;
       context.forward(new Record<>(Keys.releaseMessageKey(kv.value), (Object) kv.value, timestamp));
     }
+    nextDue = firstWaiting();
   }
 }

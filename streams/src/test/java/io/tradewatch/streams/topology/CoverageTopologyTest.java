@@ -93,6 +93,25 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenTwoReleasesWaitingForDifferentFigures_whenTheFirstArrives_thenOnlyItsMonthCounts() {
+    fixture.release(
+        List.of(
+            Release.newBuilder(kzRelease(2023, 2, 1, Flow.X)).setAfterOffset(1).build(),
+            Release.newBuilder(kzRelease(2023, 1, 1, Flow.X)).setAfterOffset(0).build()));
+
+    fixture.publishUnreleased(kz(Flow.X, 2023, 1, "TOTAL", "10.00"));
+    Map<String, TradeMonthly> afterJanuary = monthly();
+    fixture.publishUnreleased(kz(Flow.X, 2023, 2, "TOTAL", "20.00"));
+    Map<String, TradeMonthly> afterFebruary = monthly();
+
+    assertThat(afterJanuary.get(TOTAL + "2023-01").getExportsUsd())
+        .isEqualTo(new BigDecimal("10.00"));
+    assertThat(afterJanuary.get(TOTAL + "2023-02")).as("no figure for February yet").isNull();
+    assertThat(afterFebruary.get(TOTAL + "2023-02").getYtdExportsUsd())
+        .isEqualTo(new BigDecimal("30.00"));
+  }
+
+  @Test
   void givenAReleaseInTwoCopies_whenOnlyOneHasArrived_thenTheMonthIsNotReleased() {
     fixture.publishUnreleased(
         kz(Flow.X, 2023, 1, "2402", "100.00"), kz(Flow.M, 2023, 1, "0806", "40.00"));
