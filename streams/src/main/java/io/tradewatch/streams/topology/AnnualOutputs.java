@@ -26,7 +26,7 @@ final class AnnualOutputs implements Processor<String, ChangedYear, String, Trad
 
   @Override
   public void process(Record<String, ChangedYear> record) {
-    ledgers.forget();
+    ledgers.startReading(record.value());
     SeriesKey series = SeriesKey.parse(record.key());
     int changed = record.value().year();
     for (int year : new int[] {changed, changed + 1, changed + SeriesCalendar.MULTI_YEAR_SPAN}) {

@@ -29,7 +29,7 @@ final class MonthlyOutputs implements Processor<String, ChangedYear, String, Tra
 
   @Override
   public void process(Record<String, ChangedYear> record) {
-    ledgers.forget();
+    ledgers.startReading(record.value());
     SeriesKey series = SeriesKey.parse(record.key());
     int changed = record.value().year();
     for (int year = changed; year < changed + YEARS_AFFECTED; year++) {

@@ -6,8 +6,11 @@ import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -23,18 +26,12 @@ final class SeriesLedgers {
   private final KeyValueStore<String, SeriesYearLedger> store;
   private final KeyValueStore<String, Release> releases;
   private final Map<String, YearLedger> read = new HashMap<>();
+  private final Map<String, List<Coverage>> decoded = new HashMap<>();
+  private long emission = -1;
 
   SeriesLedgers(ProcessingContext context) {
     this.store = context.getStateStore(TradeLedger.LEDGERS);
     this.releases = context.getStateStore(TradeLedger.RELEASES);
-  }
-
-  /**
-   * Forgets the ledgers read so far: the output processors read the same few years several times
-   * for one changed year, and call this before each, so that what they read is current.
-   */
-  void forget() {
-    read.clear();
   }
 
   /** Whether anything was booked for a series in a year (cheaper than reading its ledger). */
@@ -54,25 +51,53 @@ final class SeriesLedgers {
     return ledger.withReleased(Side.EXPORTS, masks[0]).withReleased(Side.IMPORTS, masks[1]);
   }
 
+  /**
+   * Starts reading for one changed year. Releases change only between emissions, so their decoded
+   * form is kept for the whole emission: decoding every release of a reporter-year (each lists its
+   * partners) for every ledger read was most of the output processors' time.
+   */
+  void startReading(ChangedYear changed) {
+    read.clear();
+    if (changed.emission() != emission) {
+      emission = changed.emission();
+      decoded.clear();
+    }
+  }
+
+  /** A release as the ledgers need it: the month's bit, the flows, the partners in scope. */
+  private record Coverage(int bit, boolean exports, boolean imports, Set<String> partners) {
+    boolean covers(String partner) {
+      return partners == null || partners.contains(partner);
+    }
+  }
+
   /** Months of a year released for the series' partner, per side (exports, imports). */
   private int[] releasedMasks(SeriesKey key, int year) {
     int[] masks = new int[2];
     String prefix = Keys.join(key.source(), key.reporter(), year) + "-";
+    for (Coverage c : decoded.computeIfAbsent(prefix, this::decode)) {
+      if (c.covers(key.partner())) {
+        masks[0] |= c.exports() ? c.bit() : 0;
+        masks[1] |= c.imports() ? c.bit() : 0;
+      }
+    }
+    return masks;
+  }
+
+  private List<Coverage> decode(String prefix) {
+    List<Coverage> out = new ArrayList<>();
     try (KeyValueIterator<String, Release> it = releases.prefixScan(prefix, PREFIX)) {
       it.forEachRemaining(
           kv -> {
             Release r = kv.value;
-            if (r.getPartners() == null || r.getPartners().contains(key.partner())) {
-              int bit = 1 << (r.getMonth() - 1);
-              if (r.getFlows().contains(Flow.X)) {
-                masks[0] |= bit;
-              }
-              if (r.getFlows().contains(Flow.M)) {
-                masks[1] |= bit;
-              }
-            }
+            out.add(
+                new Coverage(
+                    1 << (r.getMonth() - 1),
+                    r.getFlows().contains(Flow.X),
+                    r.getFlows().contains(Flow.M),
+                    r.getPartners() == null ? null : Set.copyOf(r.getPartners())));
           });
     }
-    return masks;
+    return out;
   }
 }

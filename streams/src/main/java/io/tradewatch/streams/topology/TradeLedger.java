@@ -96,6 +96,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> parts;
 
+  /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
+  private long emission;
+
   private TradeLedger(Duration emitInterval) {
     this.emitInterval = emitInterval;
   }
@@ -273,6 +276,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
 
   /** Forwards every year changed since the last emission, each once, and forgets them. */
   private void emitChangedYears() {
+    emission++;
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = changed.all()) {
       all.forEachRemaining(due::add);
@@ -288,7 +292,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       context.forward(
           new Record<>(
               series,
-              new ChangedYear(changedYear, year.value[0]),
+              new ChangedYear(changedYear, year.value[0], emission),
               SeriesKey.startOf(changedYear, 1),
               headers));
       changed.delete(year.key);
