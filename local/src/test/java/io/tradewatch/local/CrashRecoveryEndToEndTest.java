@@ -47,7 +47,7 @@ class CrashRecoveryEndToEndTest {
 
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 100_000);
+  static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 60_000);
   static final String GUARANTEE =
       System.getProperty("tradewatch.crash.guarantee", "exactly_once_v2");
   static final int KILLS = 5;
