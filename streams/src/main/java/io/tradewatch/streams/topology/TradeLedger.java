@@ -15,9 +15,11 @@ import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +76,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** The copies of each release (and revision) that have arrived, until all have. */
   static final String PARTS = "trade-release-parts";
 
+  /**
+   * Series a release may have stopped (see {@link TradeStopped}), waiting for the next emission: a
+   * history's releases of one commit interval judge each series once.
+   */
+  static final String STOPPED = "trade-stopped-pending";
+
   private static final byte[] PRESENT = new byte[0];
 
   /**
@@ -88,6 +96,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private static final Serializer<String> PREFIX = new StringSerializer();
 
   private final Duration emitInterval;
+  private final int stoppedWindow;
   private ProcessorContext<String, ChangedYear> context;
   private KeyValueStore<String, PeriodCell> cells;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
@@ -95,27 +104,32 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, byte[]> series;
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> parts;
+  private KeyValueStore<String, byte[]> stoppedSince;
+  private KeyValueStore<String, byte[]> stopped;
 
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
-  private TradeLedger(Duration emitInterval) {
+  private TradeLedger(Duration emitInterval, int stoppedWindow) {
     this.emitInterval = emitInterval;
+    this.stoppedWindow = stoppedWindow;
   }
 
   /**
    * @param emitInterval how often changed years are forwarded (wall clock); the commit interval is
    *     a good choice, since outputs become visible at commits anyway
+   * @param stoppedWindow the longest trade-stopped rule in months (0 without one): a release sends
+   *     the series whose first month without trade lies that far back to {@link TradeStopped}
    */
   static ProcessorSupplier<String, LedgerInput, String, ChangedYear> supplier(
-      Duration emitInterval) {
+      Duration emitInterval, int stoppedWindow) {
     if (emitInterval.isNegative() || emitInterval.isZero()) {
       throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
     }
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, LedgerInput, String, ChangedYear> get() {
-        return new TradeLedger(emitInterval);
+        return new TradeLedger(emitInterval, stoppedWindow);
       }
 
       @Override
@@ -137,6 +151,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             // costs no changelog write at all.
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(STOPPED), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled());
       }
     };
@@ -174,6 +191,10 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.series = context.getStateStore(SERIES);
     this.releases = context.getStateStore(RELEASES);
     this.parts = context.getStateStore(PARTS);
+    if (stoppedWindow > 0) {
+      this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
+      this.stopped = context.getStateStore(STOPPED);
+    }
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
   }
 
@@ -226,6 +247,37 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     for (String s : covered) {
       markChanged(ledgerKey(s, r.getYear()), r.getMonth(), publishedAt);
     }
+    if (stoppedWindow > 0) {
+      markStopped(r, partners);
+    }
+  }
+
+  /**
+   * Marks for judgment the series whose trade stopped within the window before the release's month:
+   * the release may extend their run of released months without trade.
+   */
+  private void markStopped(Release r, Set<String> partners) {
+    YearMonth month = YearMonth.of(r.getYear(), r.getMonth());
+    YearMonth first = month.minusMonths(stoppedWindow - 1L);
+    String from =
+        Keys.join(
+            r.getSource(),
+            r.getReporter(),
+            Keys.tradePeriod(first.getYear(), first.getMonthValue()));
+    String to =
+        Keys.join(r.getSource(), r.getReporter(), Keys.tradePeriod(r.getYear(), r.getMonth()))
+            + Keys.SEPARATOR
+            + '~';
+    try (KeyValueIterator<String, byte[]> it = stoppedSince.range(from, to)) {
+      while (it.hasNext()) {
+        String key = it.next().key;
+        // source|reporter|YYYY-MM|series
+        String seriesKey = key.substring(from.length() + 1);
+        if (partners == null || partners.contains(SeriesKey.parse(seriesKey).partner())) {
+          stopped.put(seriesKey, PRESENT);
+        }
+      }
+    }
   }
 
   private void book(String seriesKey, TradeRecord r, Header publishedAt) {
@@ -274,16 +326,22 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     return value;
   }
 
-  /** Forwards every year changed since the last emission, each once, and forgets them. */
+  /**
+   * Forwards every year changed since the last emission, each once, and forgets them; then sends
+   * the series a release may have stopped, and that no changed year judged, to {@link
+   * TradeStopped}.
+   */
   private void emitChangedYears() {
     emission++;
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = changed.all()) {
       all.forEachRemaining(due::add);
     }
+    Set<String> judged = new HashSet<>();
     for (KeyValue<String, byte[]> year : due) {
       int split = year.key.lastIndexOf(Keys.SEPARATOR);
       String series = year.key.substring(0, split);
+      judged.add(series);
       int changedYear = Integer.parseInt(year.key.substring(split + 1));
       Headers headers = new RecordHeaders();
       if (year.value.length > 1) {
@@ -296,6 +354,24 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
               SeriesKey.startOf(changedYear, 1),
               headers));
       changed.delete(year.key);
+    }
+    if (stoppedWindow > 0) {
+      emitStopped(judged);
+    }
+  }
+
+  private void emitStopped(Set<String> judged) {
+    List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = stopped.all()) {
+      all.forEachRemaining(kv -> due.add(kv.key));
+    }
+    for (String series : due) {
+      if (!judged.contains(series)) {
+        // The rule reads the series' ledgers, not the year or the timestamp.
+        context.forward(
+            new Record<>(series, new ChangedYear(0, 1, emission), 0L), TradeStopped.NODE);
+      }
+      stopped.delete(series);
     }
   }
 

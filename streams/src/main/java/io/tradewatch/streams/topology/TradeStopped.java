@@ -16,6 +16,7 @@ import io.tradewatch.streams.domain.alerts.RuleBook;
 import io.tradewatch.streams.domain.alerts.Rules;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,15 +30,31 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The trade-stopped rule: a series whose source keeps releasing months for its pair, none of which
- * holds a figure since its last trade. Judged where the series' ledgers and the releases are, each
- * time a year of the series changes (a figure or a release): the months without trade are counted
- * from the month after its last traded one through the released months that follow without a gap.
+ * holds a figure since its last trade. Judged where the series' ledgers and the releases are: the
+ * months without trade are counted from the month after its last traded one through the released
+ * months that follow without a gap, up to the rule's N (an alert says "N months", never a count
+ * that grows with whatever happened to be loaded when it was last judged).
  *
- * <p>Unlike {@link SourceSilence} this needs no global clock: a series' own figures and its
- * source's releases decide, so any arrival order gives the same final alerts.
+ * <p>A series is judged when one of its years changes (a figure, or a release of a year it has
+ * figures in) and when a release falls in its window: {@link TradeLedger} finds the series whose
+ * first month without trade lies within the N months up to a release's month in {@link #SINCE},
+ * which this processor keeps. So every release that can change a judgment causes one, and any
+ * arrival order gives the same final alerts.
  */
 final class TradeStopped implements Processor<String, ChangedYear, String, Alert> {
+  /** The processor's name: {@link TradeLedger} sends it the series a release may have stopped. */
+  static final String NODE = "alerts-trade-stopped";
+
+  /** Per series, its first month without trade as last judged (YYYY-MM). */
   static final String JUDGED = "trade-stopped-judged";
+
+  /**
+   * The series by source, reporter and first month without trade: {@code
+   * source|reporter|YYYY-MM|series}, for {@link TradeLedger}'s range scans by release month.
+   */
+  static final String SINCE = "trade-stopped-since";
+
+  private static final byte[] PRESENT = new byte[0];
   private static final StringSerializer PREFIX = new StringSerializer();
 
   private final RuleBook rules;
@@ -45,6 +62,7 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   private KeyValueStore<String, SeriesYearLedger> ledgers;
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> judged;
+  private KeyValueStore<String, byte[]> since;
 
   private TradeStopped(RuleBook rules) {
     this.rules = rules;
@@ -67,47 +85,90 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     };
   }
 
+  /** Shared with {@link TradeLedger}, which reads it. */
+  static StoreBuilder<KeyValueStore<String, byte[]>> sinceStore() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SINCE), Serdes.STRING, Serdes.BYTES)
+        .withCachingEnabled();
+  }
+
+  /** The index key of a series whose first month without trade is {@code firstWithout}. */
+  static String sinceKey(SeriesKey series, String seriesKey, YearMonth firstWithout) {
+    return Keys.join(
+        series.source(),
+        series.reporter(),
+        Keys.tradePeriod(firstWithout.getYear(), firstWithout.getMonthValue()),
+        seriesKey);
+  }
+
+  /** The longest window of the rules: how far back of a release's month a series may be judged. */
+  static int window(RuleBook rules) {
+    return rules.ofType(RuleType.TRADE_STOPPED).stream()
+        .mapToInt(AlertRule::periods)
+        .max()
+        .orElse(0);
+  }
+
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.ledgers = context.getStateStore(TradeLedger.LEDGERS);
     this.releases = context.getStateStore(TradeLedger.RELEASES);
     this.judged = context.getStateStore(JUDGED);
+    this.since = context.getStateStore(SINCE);
   }
 
   @Override
   public void process(Record<String, ChangedYear> record) {
     SeriesKey series = SeriesKey.parse(record.key());
+    List<AlertRule> watching =
+        rules.ofType(RuleType.TRADE_STOPPED).stream()
+            .filter(rule -> rule.watches(series.hsGroup()))
+            .toList();
+    if (watching.isEmpty()) {
+      return;
+    }
     Subject subject =
         new Subject(series.source(), series.reporter(), series.partner(), series.hsGroup());
-    for (AlertRule rule : rules.ofType(RuleType.TRADE_STOPPED)) {
-      if (!rule.watches(series.hsGroup())) {
-        continue;
+    byte[] before = judged.get(record.key());
+    YearMonth previous =
+        before == null ? null : YearMonth.parse(new String(before, StandardCharsets.UTF_8));
+    YearMonth lastTraded = lastTraded(record.key());
+    YearMonth firstWithout = lastTraded == null ? null : lastTraded.plusMonths(1);
+    if (previous != null && !previous.equals(firstWithout)) {
+      // Trade resumed (or an earlier stop was filled in): the alert about it ends.
+      for (AlertRule rule : watching) {
+        forward(
+            record, previous, Rules.tradeStopped(rule, subject, previous, previous.minusMonths(1)));
       }
-      String judgedKey = Keys.join(rule.name(), record.key());
-      byte[] before = judged.get(judgedKey);
-      YearMonth lastTraded = lastTraded(record.key());
-      if (lastTraded == null) {
-        continue;
-      }
-      YearMonth firstWithout = lastTraded.plusMonths(1);
-      YearMonth lastReleased = lastReleasedInARow(series, firstWithout);
-      if (before != null) {
-        YearMonth previous = YearMonth.parse(new String(before, StandardCharsets.UTF_8));
-        if (!previous.equals(firstWithout)) {
-          // Trade resumed (or an earlier stop was filled in): the alert about it ends.
-          forward(record, Rules.tradeStopped(rule, subject, previous, previous.minusMonths(1)));
-        }
-      }
-      forward(record, Rules.tradeStopped(rule, subject, firstWithout, lastReleased));
-      judged.put(judgedKey, firstWithout.toString().getBytes(StandardCharsets.UTF_8));
+      since.delete(sinceKey(series, record.key(), previous));
+      judged.delete(record.key());
+    }
+    if (firstWithout == null) {
+      return;
+    }
+    int longest = watching.stream().mapToInt(AlertRule::periods).max().orElseThrow();
+    YearMonth lastReleased =
+        lastReleasedInARow(series, firstWithout, firstWithout.plusMonths(longest - 1L));
+    for (AlertRule rule : watching) {
+      YearMonth end = firstWithout.plusMonths(rule.periods() - 1L);
+      YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
+      forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));
+    }
+    if (!firstWithout.equals(previous)) {
+      judged.put(record.key(), firstWithout.toString().getBytes(StandardCharsets.UTF_8));
+      since.put(sinceKey(series, record.key(), firstWithout), PRESENT);
     }
   }
 
-  private void forward(Record<String, ChangedYear> record, Condition c) {
+  /** An alert event stamped with the first month without trade, whatever caused the judgment. */
+  private void forward(Record<String, ChangedYear> record, YearMonth since, Condition c) {
     context.forward(
         new Record<>(
-            record.key(), AlertCandidates.toAlert(c), record.timestamp(), record.headers()));
+            record.key(),
+            AlertCandidates.toAlert(c),
+            SeriesKey.startOf(since.getYear(), since.getMonthValue()),
+            record.headers()));
   }
 
   /** The last month with a figure other than zero, exports or imports; null when none. */
@@ -135,11 +196,11 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   }
 
   /**
-   * The last of the months from {@code from} on that are released for both flows of the pair
-   * without a gap; the month before {@code from} when {@code from} itself is not released. Release
-   * keys sort by month, so the scan starts at {@code from} and stops at the first gap.
+   * The last of the months from {@code from} to {@code until} that are released for both flows of
+   * the pair without a gap; the month before {@code from} when {@code from} itself is not released.
+   * Release keys sort by month, so the scan starts at {@code from} and stops at the first gap.
    */
-  private YearMonth lastReleasedInARow(SeriesKey series, YearMonth from) {
+  private YearMonth lastReleasedInARow(SeriesKey series, YearMonth from, YearMonth until) {
     String reporter = Keys.join(series.source(), series.reporter());
     YearMonth last = from.minusMonths(1);
     YearMonth month = null;
@@ -148,7 +209,9 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     try (KeyValueIterator<String, Release> releasesFrom =
         releases.range(
             Keys.join(reporter, Keys.tradePeriod(from.getYear(), from.getMonthValue())),
-            reporter + Keys.SEPARATOR + '~')) {
+            Keys.join(reporter, Keys.tradePeriod(until.getYear(), until.getMonthValue()))
+                + Keys.SEPARATOR
+                + '~')) {
       while (releasesFrom.hasNext()) {
         Release r = releasesFrom.next().value;
         if (r.getPartners() != null && !r.getPartners().contains(series.partner())) {

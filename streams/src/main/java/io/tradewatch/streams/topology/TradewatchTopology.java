@@ -228,6 +228,7 @@ public final class TradewatchTopology {
       KStream<String, Release> releases) {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
+    builder.addStateStore(TradeStopped.sinceStore());
     KStream<String, LedgerInput> figures =
         trade
             .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
@@ -252,10 +253,11 @@ public final class TradewatchTopology {
                     .withStreamPartitioner(new LedgerPartitioner())
                     .withName("trade-by-series"))
             .process(
-                TradeLedger.supplier(emitInterval),
+                TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
                 Named.as("trade-ledger"),
                 TradeLedger.LEDGERS,
-                TradeLedger.RELEASES);
+                TradeLedger.RELEASES,
+                TradeStopped.SINCE);
 
     monthlyFigures =
         figureTable(
@@ -269,9 +271,10 @@ public final class TradewatchTopology {
     tradeStopped =
         changedYears.process(
             TradeStopped.supplier(alertRules),
-            Named.as("alerts-trade-stopped"),
+            Named.as(TradeStopped.NODE),
             TradeLedger.LEDGERS,
-            TradeLedger.RELEASES);
+            TradeLedger.RELEASES,
+            TradeStopped.SINCE);
     annualFigures =
         figureTable(
             changedYears.process(

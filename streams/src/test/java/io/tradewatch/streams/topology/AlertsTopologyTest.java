@@ -203,6 +203,32 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void releasesOfTheYearsAfterTheLastTradeStillCountTowardsTradeStopped() {
+    // Given a pair that traded until December 2022, whose source then releases 2023 month by month
+    fixture.publish(kz(Flow.X, 2022, 11, "TOTAL", "7.00"), kz(Flow.M, 2022, 12, "TOTAL", "3.00"));
+    fixture.release(
+        List.of(
+            TopologyFixture.kzRelease(2022, 11, 1, Flow.X, Flow.M),
+            TopologyFixture.kzRelease(2022, 12, 1, Flow.X, Flow.M)));
+    for (int month = 1; month <= 5; month++) {
+      fixture.release(List.of(TopologyFixture.kzRelease(2023, month, 1, Flow.X, Flow.M)));
+    }
+    assertThat(events("trade-stopped")).as("5 released months without trade: not yet").isEmpty();
+
+    // When the sixth month without trade is released (the series has no figure in 2023 at all)
+    fixture.release(List.of(TopologyFixture.kzRelease(2023, 6, 1, Flow.X, Flow.M)));
+
+    // Then the alert is raised, counting the six months and no more
+    List<Alert> raised = events("trade-stopped");
+    assertThat(states(raised)).containsExactly("RAISED trade-stopped|KZ-BNS|KAZ|ARM|TOTAL|2023-01");
+    assertThat(raised.get(0).getObserved()).isEqualByComparingTo("6");
+
+    // ... and later releases do not change what it says
+    fixture.release(List.of(TopologyFixture.kzRelease(2023, 7, 1, Flow.X, Flow.M)));
+    assertThat(events("trade-stopped")).isEmpty();
+  }
+
+  @Test
   void aLargeRevisionRaisesAndARevisionBackClears() {
     TradeRecord first = kz(Flow.X, 2023, 5, "2402", "1000.00");
     fixture.publish(first, revised(first, 2, "1050.00"));
