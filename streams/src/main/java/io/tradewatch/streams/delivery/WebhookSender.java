@@ -11,7 +11,7 @@ import java.time.Duration;
  * POSTs JSON to a webhook, retrying with exponential backoff. A 2xx answer is success; anything
  * else (an error status, a refused connection, a timeout) is retried until the attempts run out.
  */
-public final class WebhookSender {
+public final class WebhookSender implements AlertWebhook.Endpoint {
   /** The outcome of one delivery. */
   public record Result(boolean delivered, int attempts, String lastError) {}
 
@@ -30,23 +30,32 @@ public final class WebhookSender {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  @Override
   public URI url() {
     return url;
   }
 
   public Result send(String json) throws InterruptedException {
+    return send(json, null);
+  }
+
+  /** Sends with the event's id in {@value AlertWebhook#EVENT_ID_HEADER} when there is one. */
+  @Override
+  public Result send(String json, String eventId) throws InterruptedException {
     Duration backoff = firstBackoff;
     String lastError = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (eventId != null) {
+          request.header(AlertWebhook.EVENT_ID_HEADER, eventId);
+        }
         HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
           return new Result(true, attempt, null);
         }
