@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,7 +51,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -99,6 +102,9 @@ public final class KafkaPublisher implements AutoCloseable {
 
   /** How long Kafka may be unreachable before a file fails, unless the client settings say. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+  /** How often records a restarted broker lost are sent again before the file fails. */
+  private static final int RESEND_ROUNDS = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
 
@@ -373,8 +379,15 @@ public final class KafkaPublisher implements AutoCloseable {
   private void flush(String name, Tally tally, String stopped) throws IOException {
     try {
       producer.flush();
+      for (int round = 1; round <= RESEND_ROUNDS && !tally.lost.isEmpty(); round++) {
+        resendLost(name, tally);
+        producer.flush();
+      }
     } catch (KafkaException e) {
       tally.failure.compareAndSet(null, e);
+    }
+    if (!tally.lost.isEmpty()) {
+      tally.failure.compareAndSet(null, tally.lost.peek().error());
     }
     Exception e = tally.failure.get();
     long sent = tally.sent.get();
@@ -409,6 +422,28 @@ public final class KafkaPublisher implements AutoCloseable {
           e);
     }
     throw new IOException(name + ": Kafka did not accept every record: " + counts, e);
+  }
+
+  /**
+   * Sends again the records a restarted broker lost: it had acknowledged nothing for them, but kept
+   * later batches of the same producer, so the client's own retries are refused as out of order
+   * (the idempotent producer cannot place them any more) and only a new send writes them.
+   */
+  private void resendLost(String name, Tally tally) {
+    List<Lost> lost = new ArrayList<>();
+    for (Lost l; (l = tally.lost.poll()) != null; ) {
+      lost.add(l);
+    }
+    notices.accept(
+        name
+            + ": the broker lost "
+            + lost.size()
+            + " record(s) it had not acknowledged ("
+            + lost.get(0).error().getClass().getSimpleName()
+            + "); sending them again");
+    for (Lost l : lost) {
+      send(name, l.record(), tally);
+    }
   }
 
   private static String human(Duration d) {
@@ -553,10 +588,10 @@ public final class KafkaPublisher implements AutoCloseable {
   private void send(String file, ProducerRecord<byte[], byte[]> record, Tally tally) {
     tally.sent.incrementAndGet();
     try {
-      producer.send(record, tally);
+      producer.send(record, (metadata, e) -> tally.answer(record, metadata, e));
     } catch (KafkaException e) {
       LOG.debug("{}: Kafka refused a record for {}", file, record.topic(), e);
-      tally.onCompletion(null, e);
+      tally.answer(record, null, e);
     }
   }
 
@@ -586,20 +621,30 @@ public final class KafkaPublisher implements AutoCloseable {
     producer.close();
   }
 
+  /** A record the broker lost, and why. */
+  private record Lost(ProducerRecord<byte[], byte[]> record, Exception error) {}
+
   /** The answers to one file's sends, counted on the client's I/O thread. */
-  private static final class Tally implements Callback {
+  private static final class Tally {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong confirmed = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    /** Records to send again at the next flush (not failures, not counted as sent). */
+    final Queue<Lost> lost = new ConcurrentLinkedQueue<>();
 
     /** The last offset written per partition of each topic: where a release's figures end. */
     final Map<TopicPartition, Long> lastOffsets = new ConcurrentHashMap<>();
 
     volatile long lastAnswer = System.nanoTime();
 
-    @Override
-    public void onCompletion(RecordMetadata metadata, Exception e) {
+    void answer(ProducerRecord<byte[], byte[]> record, RecordMetadata metadata, Exception e) {
+      if (e instanceof OutOfOrderSequenceException || e instanceof UnknownProducerIdException) {
+        sent.decrementAndGet();
+        lost.add(new Lost(record, e));
+        return;
+      }
       if (e == null) {
         confirmed.incrementAndGet();
         lastAnswer = System.nanoTime();

@@ -20,10 +20,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +50,65 @@ class KafkaPublisherTest {
     Path file = dir.resolve(name);
     Files.writeString(file, content);
     return file;
+  }
+
+  @Test
+  void recordsTheBrokerLostAreSentAgainAndTheFileCompletes() throws Exception {
+    // Given a broker that, back from a restart, refuses the second row as out of order (it lost
+    // the batch, kept later ones, and cannot place the client's retries)
+    MockProducer<byte[], byte[]> losing =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+          private int sends;
+
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<byte[], byte[]> record, Callback callback) {
+            if (++sends == 2) {
+              OutOfOrderSequenceException lost =
+                  new OutOfOrderSequenceException("the broker lost this batch");
+              callback.onCompletion(null, lost);
+              return CompletableFuture.failedFuture(lost);
+            }
+            return super.send(record, callback);
+          }
+        };
+    KafkaPublisher publisher = new KafkaPublisher(losing, topics, CHECKS);
+    List<String> notices = new ArrayList<>();
+    publisher.onWaiting(notices::add);
+    Path file =
+        file(
+            "trade.csv",
+            "source,reporter,partner,flow,period,hs_code,value_usd\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-07,2402,1000.00\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-08,2402,2000.00\n"
+                + "KZ-BNS,KAZ,ARM,X,2023-09,2402,3000.00\n");
+
+    // When the file is published
+    PublishReport report = publisher.publish(file, InputFormat.TRADE, ReaderOptions.defaults());
+
+    // Then it completes with every row on the topic once, the lost one sent again after the rest
+    assertThat(report.published()).isEqualTo(3);
+    List<String> periods =
+        losing.history().stream()
+            .filter(r -> r.topic().equals("test.trade-records"))
+            .map(
+                r ->
+                    topics
+                        .tradeRecords()
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(r.topic(), r.value())
+                        .getRecordKey())
+            .toList();
+    assertThat(periods)
+        .containsExactly(
+            "KZ-BNS|KAZ|ARM|X|2023-07|2402",
+            "KZ-BNS|KAZ|ARM|X|2023-09|2402",
+            "KZ-BNS|KAZ|ARM|X|2023-08|2402");
+    assertThat(notices)
+        .containsExactly(
+            "trade.csv: the broker lost 1 record(s) it had not acknowledged"
+                + " (OutOfOrderSequenceException); sending them again");
   }
 
   @Test
