@@ -1,5 +1,6 @@
 package io.tradewatch.dashboard;
 
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.LagInfo;
@@ -127,7 +127,7 @@ final class LocalStores {
   static Map<String, Object> item(String key, Object value) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("key", key);
-    item.put("value", value instanceof IndexedRecord r ? AvroJson.toMap(r) : AvroJson.value(value));
+    item.put("value", AvroJson.toJson(value));
     return item;
   }
 

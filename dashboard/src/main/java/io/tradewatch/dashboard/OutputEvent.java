@@ -5,7 +5,8 @@ package io.tradewatch.dashboard;
  *
  * @param topic the output's short name ({@code trade-annual}), without the topic prefix
  * @param key the record key
- * @param value the record as JSON-ready map (decimals as strings), null for a deletion
+ * @param value the record as JSON ({@link io.tradewatch.schemas.AvroJson}: decimals as strings),
+ *     null for a deletion
  * @param timestamp the record timestamp: the start of its statistical period
  * @param publishedAt when the input behind it was published (epoch ms), or null if unknown
  */

@@ -1,5 +1,7 @@
 package io.tradewatch.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -178,7 +179,7 @@ final class OutputFeed implements AutoCloseable {
       Deserializer<?> deserializer = topic.valueSerde().deserializer();
       Object decoded =
           record.value() == null ? null : deserializer.deserialize(record.topic(), record.value());
-      value = decoded instanceof IndexedRecord r ? AvroJson.toMap(r) : AvroJson.value(decoded);
+      value = decoded == null ? null : AvroJson.toJson(decoded);
     } catch (RuntimeException e) {
       LOG.warn(
           "Skipping undecodable record {}-{}@{}: {}",
@@ -201,8 +202,8 @@ final class OutputFeed implements AutoCloseable {
       revisions.add(event);
     }
     metrics.outputRecord(shortName, record.timestamp(), event.publishedAt(), receivedAt);
-    if (value instanceof Map<?, ?> fields && topic.name().equals(topics.alerts().name())) {
-      metrics.alert(String.valueOf(fields.get("state")), String.valueOf(fields.get("severity")));
+    if (value instanceof JsonNode fields && topic.name().equals(topics.alerts().name())) {
+      metrics.alert(fields.path("state").asText(), fields.path("severity").asText());
     }
     hub.publish(event);
   }

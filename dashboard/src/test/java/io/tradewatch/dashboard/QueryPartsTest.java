@@ -2,6 +2,8 @@ package io.tradewatch.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewatch.avro.AnnualBasis;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.schemas.Serdes;
@@ -10,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Key filters, merging instances' answers and Avro to JSON: the pieces behind every query. */
+/**
+ * Key filters, merging instances' answers and records as API items: the pieces behind every query.
+ */
 class QueryPartsTest {
   static {
     // Building Avro records before any serde is touched: trust the generated classes first, or
@@ -46,7 +50,7 @@ class QueryPartsTest {
   }
 
   @Test
-  void givenAnAvroRecordWithDecimals_whenConverted_thenMoneyIsExactText() {
+  void givenAStoredAvroRecord_whenServedAsAnItem_thenMoneyIsExactText() throws Exception {
     TradeAnnual annual =
         TradeAnnual.newBuilder()
             .setSource("KZ-BNS")
@@ -63,15 +67,21 @@ class QueryPartsTest {
             .setMonthsReported(12)
             .setTurnoverYoyPct(new BigDecimal("23.1162"))
             .build();
+    ObjectMapper mapper = new ObjectMapper();
 
-    Map<String, Object> json = AvroJson.toMap(annual);
+    JsonNode item =
+        mapper.readTree(
+            mapper.writeValueAsString(LocalStores.item("KZ-BNS|KAZ|ARM|TOTAL|2023", annual)));
 
-    assertThat(json)
-        .containsEntry("turnoverUsd", "53100000.00")
-        .containsEntry("turnoverYoyPct", "23.1162")
-        .containsEntry("exportsBasis", "PERIOD_SUM")
-        .containsEntry("year", 2023)
-        .containsEntry("turnoverMultiple5y", null);
+    assertThat(item.get("key").textValue()).isEqualTo("KZ-BNS|KAZ|ARM|TOTAL|2023");
+    JsonNode value = item.get("value");
+    assertThat(value.get("turnoverUsd").textValue()).isEqualTo("53100000.00");
+    assertThat(value.get("turnoverYoyPct").textValue()).isEqualTo("23.1162");
+    assertThat(value.get("exportsBasis").textValue()).isEqualTo("PERIOD_SUM");
+    assertThat(value.get("year").isInt()).isTrue();
+    assertThat(value.get("year").intValue()).isEqualTo(2023);
+    assertThat(value.get("exportsComplete").isBoolean()).isTrue();
+    assertThat(value.get("turnoverMultiple5y").isNull()).isTrue();
   }
 
   private static Map<String, Object> item(String key) {

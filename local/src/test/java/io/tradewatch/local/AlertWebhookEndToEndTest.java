@@ -8,6 +8,7 @@ import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.Severity;
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.local.run.TopicSetup;
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
@@ -124,7 +125,7 @@ class AlertWebhookEndToEndTest {
       List<String> expected =
           events.stream()
               .filter(a -> a.getPartner().equals(pair))
-              .map(AlertWebhook::toJson)
+              .map(AvroJson::toJsonString)
               .toList();
       List<String> arrived =
           received.stream()
@@ -273,7 +274,7 @@ class AlertWebhookEndToEndTest {
   }
 
   private String toJson(Alert alert) {
-    return AlertWebhook.toJson(alert);
+    return AvroJson.toJsonString(alert);
   }
 
   /** An alert on KAZ–{pair}: raised at even steps, cleared at odd ones, its value the step. */

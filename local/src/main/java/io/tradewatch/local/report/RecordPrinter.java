@@ -2,6 +2,7 @@ package io.tradewatch.local.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.io.PrintWriter;
@@ -14,7 +15,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Prints every final output record: one table per topic, or one JSON object per line with the
- * topic, the key and the fields (decimals as strings, so no figure passes through a double).
+ * topic, the key and the record as {@link AvroJson} writes it (decimals as strings, so no figure
+ * passes through a double).
  */
 public final class RecordPrinter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,35 +29,11 @@ public final class RecordPrinter {
         ObjectNode line = JSON.createObjectNode();
         line.put("topic", topic.name());
         line.put("key", e.getKey());
-        line.set("value", toJson(e.getValue()));
+        line.set("value", AvroJson.toJson(e.getValue()));
         out.println(line.toString());
       }
     }
     out.flush();
-  }
-
-  static ObjectNode toJson(SpecificRecord record) {
-    ObjectNode node = JSON.createObjectNode();
-    for (Schema.Field field : record.getSchema().getFields()) {
-      Object value = record.get(field.pos());
-      if (value == null) {
-        node.putNull(field.name());
-      } else if (value instanceof Integer i) {
-        node.put(field.name(), i);
-      } else if (value instanceof Long l) {
-        node.put(field.name(), l);
-      } else if (value instanceof BigDecimal d) {
-        node.put(field.name(), d.toPlainString());
-      } else if (value instanceof SpecificRecord nested) {
-        node.set(field.name(), toJson(nested));
-      } else if (value instanceof List<?> list) {
-        var array = node.putArray(field.name());
-        list.forEach(item -> array.add(String.valueOf(item)));
-      } else {
-        node.put(field.name(), value.toString());
-      }
-    }
-    return node;
   }
 
   public static void tables(OutputSnapshot snapshot, Topics topics, PrintWriter out) {

@@ -1,12 +1,10 @@
 package io.tradewatch.streams.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradewatch.avro.Alert;
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alert events to a webhook as JSON, on its own thread and consumer group, so a slow or
- * failing receiver never holds up the topology. An alert that cannot be delivered after the retries
- * goes to the dead-letter topic with the reason; then the next one is sent.
+ * Delivers alert events to a webhook as JSON ({@link AvroJson}: decimals as strings), on its own
+ * thread and consumer group, so a slow or failing receiver never holds up the topology. An alert
+ * that cannot be delivered after the retries goes to the dead-letter topic with the reason; then
+ * the next one is sent.
  *
  * <p>Delivery is at least once: offsets are committed after each delivered batch, so a process
  * killed mid-batch sends that batch's events again when it restarts. Each request carries the
@@ -53,7 +51,6 @@ public final class AlertWebhook implements AutoCloseable {
   public static final String EVENT_ID_HEADER = "X-Tradewatch-Event-Id";
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration FIRST_RESTART_DELAY = Duration.ofMillis(500);
   private static final Duration LONGEST_RESTART_DELAY = Duration.ofSeconds(30);
 
@@ -173,7 +170,7 @@ public final class AlertWebhook implements AutoCloseable {
   }
 
   private void deliver(ConsumerRecord<String, Alert> record) throws InterruptedException {
-    String json = toJson(record.value());
+    String json = AvroJson.toJsonString(record.value());
     String eventId = eventId(record.topic(), record.partition(), record.offset());
     WebhookSender.Result result = endpoint.send(json, eventId);
     if (result.delivered()) {
@@ -232,22 +229,6 @@ public final class AlertWebhook implements AutoCloseable {
     byte[] out = new byte[buffer.remaining()];
     buffer.duplicate().get(out);
     return out;
-  }
-
-  /** An alert as a JSON object; decimals as strings, so no figure passes through a double. */
-  public static String toJson(Alert alert) {
-    ObjectNode node = JSON.createObjectNode();
-    for (Schema.Field field : alert.getSchema().getFields()) {
-      Object value = alert.get(field.pos());
-      if (value == null) {
-        node.putNull(field.name());
-      } else if (value instanceof BigDecimal d) {
-        node.put(field.name(), d.toPlainString());
-      } else {
-        node.put(field.name(), value.toString());
-      }
-    }
-    return node.toString();
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.tradewatch.avro.Alert;
 import io.tradewatch.avro.AlertState;
 import io.tradewatch.avro.Severity;
+import io.tradewatch.schemas.AvroJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -74,7 +75,7 @@ class WebhookSenderTest {
     failuresLeft.set(2);
 
     WebhookSender.Result result =
-        new WebhookSender(url(), 4, Duration.ofMillis(10)).send(AlertWebhook.toJson(mirrorGap()));
+        new WebhookSender(url(), 4, Duration.ofMillis(10)).send(AvroJson.toJsonString(mirrorGap()));
 
     assertThat(result.delivered()).isTrue();
     assertThat(result.attempts()).isEqualTo(3);
@@ -91,7 +92,7 @@ class WebhookSenderTest {
     failuresLeft.set(100);
 
     WebhookSender.Result result =
-        new WebhookSender(url(), 3, Duration.ofMillis(5)).send(AlertWebhook.toJson(mirrorGap()));
+        new WebhookSender(url(), 3, Duration.ofMillis(5)).send(AvroJson.toJsonString(mirrorGap()));
 
     assertThat(result.delivered()).isFalse();
     assertThat(result.attempts()).isEqualTo(3);
