@@ -4,6 +4,7 @@ import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end latency at a fixed input rate: synthetic records are published at that rate, each
- * stamped with the {@value PacedSender#HEADER_PUBLISHED_AT} header, the topology runs, and a {@code
+ * stamped with the {@value WireHeaders#PUBLISHED_AT} header, the topology runs, and a {@code
  * read_committed} consumer of every output topic takes receive time minus that header.
  *
  * <p>An output carries the header of the input that last changed it: Kafka Streams keeps the record
@@ -160,7 +161,7 @@ final class LatencyRun {
           long now = System.currentTimeMillis();
           for (ConsumerRecord<byte[], byte[]> record : records) {
             lastReceived.set(now);
-            Header header = record.headers().lastHeader(PacedSender.HEADER_PUBLISHED_AT);
+            Header header = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
             if (header == null) {
               continue;
             }

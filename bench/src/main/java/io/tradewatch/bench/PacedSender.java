@@ -4,6 +4,7 @@ import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -18,16 +19,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Publishes trade records at a fixed rate as {@code KafkaPublisher} does (series key, period
  * timestamp, topic serdes, idempotent {@code acks=all}), each stamped with the wall-clock time it
- * was sent in the {@value #HEADER_PUBLISHED_AT} header.
+ * was sent in the {@value WireHeaders#PUBLISHED_AT} header.
  *
  * <p>The benchmark sends by itself rather than through {@code KafkaPublisher} so the latency figure
  * does not depend on whether the producers module stamps the header (and with which linger): this
  * measures the topology's latency, from send to an output consumer.
  */
 final class PacedSender {
-  /** The header {@code KafkaPublisher} stamps: wall-clock send time, epoch ms as decimal text. */
-  static final String HEADER_PUBLISHED_AT = "tw.published-at";
-
   private final Properties properties;
   private final Topic<String, TradeRecord> topic;
 
@@ -56,7 +54,7 @@ final class PacedSender {
         next += interval;
         RecordHeaders headers = new RecordHeaders();
         headers.add(
-            HEADER_PUBLISHED_AT,
+            WireHeaders.PUBLISHED_AT,
             Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
         producer.send(
             new ProducerRecord<>(

@@ -2,8 +2,10 @@ package io.tradewatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradewatch.schemas.AvroJson;
+import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * compacted (latest per record key), and {@code /api/revisions} should not start empty.
  */
 final class OutputFeed implements AutoCloseable {
-  static final String PUBLISHED_AT_HEADER = "tw.published-at";
-
   private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration REFRESH = Duration.ofSeconds(10);
@@ -213,17 +213,17 @@ final class OutputFeed implements AutoCloseable {
    * class Kafka Streams names, or {@code input-row} for a row the producers rejected.
    */
   static String rejectionReason(ConsumerRecord<String, byte[]> record) {
-    Header streams = record.headers().lastHeader("__streams.errors.exception");
+    Header streams = record.headers().lastHeader(DeadLetterHeaders.CHECK);
     if (streams != null && streams.value() != null) {
       String reason = new String(streams.value(), StandardCharsets.UTF_8).trim();
       int dot = reason.lastIndexOf('.');
       return dot >= 0 ? reason.substring(dot + 1) : reason;
     }
-    return record.headers().lastHeader("tw.reason") != null ? "input-row" : "unknown";
+    return record.headers().lastHeader(DeadLetterHeaders.REASON) != null ? "input-row" : "unknown";
   }
 
   private static Long publishedAt(ConsumerRecord<String, byte[]> record) {
-    Header header = record.headers().lastHeader(PUBLISHED_AT_HEADER);
+    Header header = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
     if (header == null || header.value() == null) {
       return null;
     }

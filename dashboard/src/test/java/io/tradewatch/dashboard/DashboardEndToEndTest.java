@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.io.BufferedReader;
 import java.io.File;
@@ -358,7 +359,7 @@ class DashboardEndToEndTest {
       record
           .headers()
           .add(
-              OutputFeed.PUBLISHED_AT_HEADER,
+              WireHeaders.PUBLISHED_AT,
               Long.toString(System.currentTimeMillis() - 250).getBytes(StandardCharsets.UTF_8));
       out.send(record).get();
     }

@@ -3,6 +3,7 @@ package io.tradewatch.dashboard;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradewatch.schemas.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +30,18 @@ class DashboardMetricsTest {
     try (DashboardMetrics metrics = new DashboardMetrics(null)) {
       ConsumerRecord<String, byte[]> invalid =
           new ConsumerRecord<>("tradewatch.dead-letter", 0, 0, "k", new byte[0]);
-      invalid.headers().add("__streams.errors.exception", "invalid-record".getBytes(UTF_8));
+      invalid.headers().add(DeadLetterHeaders.CHECK, "invalid-record".getBytes(UTF_8));
       ConsumerRecord<String, byte[]> undecodable =
           new ConsumerRecord<>("tradewatch.dead-letter", 0, 1, "k", new byte[0]);
       undecodable
           .headers()
           .add(
-              "__streams.errors.exception",
+              DeadLetterHeaders.CHECK,
               "org.apache.kafka.common.errors.SerializationException".getBytes(UTF_8));
       ConsumerRecord<String, byte[]> row =
           new ConsumerRecord<>("tradewatch.dead-letter", 0, 2, "trade.csv", new byte[0]);
-      row.headers().add("tw.reason", "value_usd 'x' is not a decimal number".getBytes(UTF_8));
+      row.headers()
+          .add(DeadLetterHeaders.REASON, "value_usd 'x' is not a decimal number".getBytes(UTF_8));
 
       for (ConsumerRecord<String, byte[]> r :
           java.util.List.of(invalid, invalid, undecodable, row)) {

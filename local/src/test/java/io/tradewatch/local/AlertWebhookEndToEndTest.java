@@ -160,7 +160,7 @@ class AlertWebhookEndToEndTest {
           .isEqualTo(toJson(refusedAlert));
       assertThat(header(letter, DeadLetterHeaders.REASON))
           .isEqualTo("webhook " + url + " failed 3 times: HTTP 500");
-      assertThat(header(letter, AlertWebhook.HEADER_URL)).isEqualTo(url.toString());
+      assertThat(header(letter, DeadLetterHeaders.WEBHOOK_URL)).isEqualTo(url.toString());
       assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.alerts().name());
       assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).matches("[0-2]");
       assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");

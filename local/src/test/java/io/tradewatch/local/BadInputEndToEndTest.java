@@ -10,6 +10,7 @@ import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Serdes;
@@ -161,8 +162,8 @@ class BadInputEndToEndTest {
       assertThat(dead)
           .allSatisfy(
               d -> {
-                assertThat(d.headers().lastHeader("__streams.errors.topic")).isNotNull();
-                assertThat(d.headers().lastHeader("__streams.errors.offset")).isNotNull();
+                assertThat(d.headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC)).isNotNull();
+                assertThat(d.headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
               });
       assertThat(dead)
           .anySatisfy(d -> assertThat(message(d)).contains("partner 'XXX'"))
@@ -183,7 +184,7 @@ class BadInputEndToEndTest {
   }
 
   private static String message(ConsumerRecord<byte[], byte[]> record) {
-    var header = record.headers().lastHeader("__streams.errors.message");
+    var header = record.headers().lastHeader(DeadLetterHeaders.MESSAGE);
     return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
 

@@ -1,14 +1,18 @@
 package io.tradewatch.schemas;
 
 /**
- * The names of the record headers tradewatch writes, in one place: the producers, the topology, its
- * exception handlers and the readers of the dead-letter topic all use these.
+ * The names of the headers of dead-letter records, in one place: the producers, the topology, its
+ * exception handlers, the alert webhook and the readers of the dead-letter topic all use these. A
+ * dead letter also keeps the {@link WireHeaders} of the record it was (file and line of its row).
  *
  * <p>The {@code __streams.errors.*} names are those Kafka Streams' own dead-letter queue uses
  * (KIP-1034), so one consumer reads the records Kafka Streams could not deserialize, the records
  * the topology rejected and the rows the producers rejected alike.
  */
 public final class DeadLetterHeaders {
+  /** What every name Kafka Streams' dead-letter queue writes starts with. */
+  public static final String STREAMS_ERRORS_PREFIX = "__streams.errors.";
+
   /** Topic of the record that was rejected. */
   public static final String SOURCE_TOPIC = "__streams.errors.topic";
 
@@ -24,17 +28,11 @@ public final class DeadLetterHeaders {
   /** Why, as a sentence for a person. */
   public static final String MESSAGE = "__streams.errors.message";
 
-  /** The input file a record was read from (on published records and on rejected rows). */
-  public static final String FILE = "tw.source.file";
-
-  /** The 1-based line of the input file a record was read from. */
-  public static final String LINE = "tw.source.line";
-
-  /** Why the producers rejected an input row. */
+  /** Why the producers rejected an input row, or why the alert webhook could not deliver. */
   public static final String REASON = "tw.reason";
 
-  /** Wall-clock time of publishing, epoch milliseconds as decimal text. */
-  public static final String PUBLISHED_AT = "tw.published-at";
+  /** The webhook an undelivered alert was for. */
+  public static final String WEBHOOK_URL = "tw.webhook.url";
 
   private DeadLetterHeaders() {}
 }

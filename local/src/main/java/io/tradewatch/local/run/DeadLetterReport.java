@@ -2,6 +2,7 @@ package io.tradewatch.local.run;
 
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +65,8 @@ public record DeadLetterReport(Map<String, List<String>> byCheck, long total) {
   }
 
   private static String describe(ConsumerRecord<byte[], byte[]> r) {
-    String file = header(r, DeadLetterHeaders.FILE);
-    String line = header(r, DeadLetterHeaders.LINE);
+    String file = header(r, WireHeaders.FILE);
+    String line = header(r, WireHeaders.LINE);
     String where =
         file != null
             ? file + (line == null ? "" : ":" + line)

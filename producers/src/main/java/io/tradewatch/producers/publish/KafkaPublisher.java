@@ -14,6 +14,7 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -86,17 +87,6 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: publish files one after another (their order is kept).
  */
 public final class KafkaPublisher implements AutoCloseable {
-  public static final String HEADER_FILE = DeadLetterHeaders.FILE;
-  public static final String HEADER_LINE = DeadLetterHeaders.LINE;
-  public static final String HEADER_REASON = DeadLetterHeaders.REASON;
-
-  /**
-   * Wall-clock time of publishing (epoch milliseconds, decimal text): the record timestamp is the
-   * statistical period, so end-to-end latency is measured from this header, which the topology
-   * carries through to the outputs.
-   */
-  public static final String HEADER_PUBLISHED_AT = DeadLetterHeaders.PUBLISHED_AT;
-
   /** Rejections kept in a {@link PublishReport}; all of them go to the dead-letter topic. */
   public static final int REJECTIONS_KEPT = 20;
 
@@ -549,12 +539,12 @@ public final class KafkaPublisher implements AutoCloseable {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     RecordHeaders headers = new RecordHeaders();
-    headers.add(HEADER_PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
+    headers.add(WireHeaders.PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
     if (line > 0) {
       // Carried by the topology to its dead letters, so a row it rejects (a stale revision, a
       // value it cannot process) is named by file and line like a row the readers reject.
-      headers.add(HEADER_FILE, utf8(file));
-      headers.add(HEADER_LINE, utf8(Long.toString(line)));
+      headers.add(WireHeaders.FILE, utf8(file));
+      headers.add(WireHeaders.LINE, utf8(Long.toString(line)));
     }
     send(
         file,
@@ -564,9 +554,9 @@ public final class KafkaPublisher implements AutoCloseable {
 
   private void deadLetter(String file, Rejection rejection, Tally tally) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(HEADER_FILE, utf8(rejection.file()));
-    headers.add(HEADER_LINE, utf8(Long.toString(rejection.line())));
-    headers.add(HEADER_REASON, utf8(rejection.reason()));
+    headers.add(WireHeaders.FILE, utf8(rejection.file()));
+    headers.add(WireHeaders.LINE, utf8(Long.toString(rejection.line())));
+    headers.add(DeadLetterHeaders.REASON, utf8(rejection.reason()));
     // No timestamp: a dead letter is stamped when it is rejected, and ages out like a log line.
     send(
         file,

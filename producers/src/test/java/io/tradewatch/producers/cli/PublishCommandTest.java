@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -233,7 +234,7 @@ class PublishCommandTest {
         .extracting(
             r ->
                 new String(
-                    r.headers().lastHeader("tw.source.line").value(), StandardCharsets.UTF_8))
+                    r.headers().lastHeader(WireHeaders.LINE).value(), StandardCharsets.UTF_8))
         .containsExactly("2", "6", "2");
   }
 

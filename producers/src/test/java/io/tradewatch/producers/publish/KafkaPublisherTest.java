@@ -10,8 +10,10 @@ import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
+import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +137,7 @@ class KafkaPublisherTest {
     assertThat(first.topic()).isEqualTo("test.trade-records");
     assertThat(utf8(first.key())).isEqualTo("KZ-BNS|KAZ|ARM|24");
     assertThat(first.timestamp()).isEqualTo(startOf(2023, 7));
-    assertThat(first.headers().lastHeader(KafkaPublisher.HEADER_PUBLISHED_AT))
+    assertThat(first.headers().lastHeader(WireHeaders.PUBLISHED_AT))
         .as("wall-clock publish time, for end-to-end latency")
         .isNotNull();
     TradeRecord decoded =
@@ -146,9 +148,9 @@ class KafkaPublisherTest {
     ProducerRecord<byte[], byte[]> dead = sent.get(1);
     assertThat(dead.topic()).isEqualTo(topics.deadLetter().name());
     assertThat(utf8(dead.key())).isEqualTo("trade.csv");
-    assertThat(header(dead, KafkaPublisher.HEADER_LINE)).isEqualTo("3");
-    assertThat(header(dead, KafkaPublisher.HEADER_FILE)).isEqualTo("trade.csv");
-    assertThat(header(dead, KafkaPublisher.HEADER_REASON)).contains("value_usd").contains("oops");
+    assertThat(header(dead, WireHeaders.LINE)).isEqualTo("3");
+    assertThat(header(dead, WireHeaders.FILE)).isEqualTo("trade.csv");
+    assertThat(header(dead, DeadLetterHeaders.REASON)).contains("value_usd").contains("oops");
     assertThat(utf8(dead.value())).isEqualTo("KZ-BNS,KAZ,ARM,X,2023-07,2402,oops");
 
     ProducerRecord<byte[], byte[]> annual = sent.get(2);

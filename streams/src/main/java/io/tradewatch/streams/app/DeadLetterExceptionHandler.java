@@ -121,7 +121,7 @@ public final class DeadLetterExceptionHandler
     RecordHeaders headers = new RecordHeaders();
     if (context.headers() != null) {
       for (Header h : context.headers()) {
-        if (!h.key().startsWith("__streams.errors.")) {
+        if (!h.key().startsWith(DeadLetterHeaders.STREAMS_ERRORS_PREFIX)) {
           headers.add(h);
         }
       }

@@ -44,9 +44,6 @@ import org.slf4j.LoggerFactory;
  * committed event: it never stops while the process runs.
  */
 public final class AlertWebhook implements AutoCloseable {
-  public static final String HEADER_REASON = DeadLetterHeaders.REASON;
-  public static final String HEADER_URL = "tw.webhook.url";
-
   /** The HTTP header holding an event's id, stable across redeliveries. */
   public static final String EVENT_ID_HEADER = "X-Tradewatch-Event-Id";
 
@@ -208,8 +205,9 @@ public final class AlertWebhook implements AutoCloseable {
 
   private void deadLetter(byte[] key, byte[] value, String reason, int partition, long offset) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-    headers.add(HEADER_URL, endpoint.url().toString().getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        DeadLetterHeaders.WEBHOOK_URL, endpoint.url().toString().getBytes(StandardCharsets.UTF_8));
     headers.add(
         DeadLetterHeaders.SOURCE_TOPIC, topics.alerts().name().getBytes(StandardCharsets.UTF_8));
     headers.add(

@@ -1,5 +1,6 @@
 package io.tradewatch.streams.topology;
 
+import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -14,27 +15,22 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Routes rejected records to the dead-letter topic with their key and value bytes and headers
- * naming the source topic, partition, offset and reason. The header names are those Kafka Streams'
- * own dead-letter queue uses for records it cannot deserialize, so one consumer reads both.
+ * naming the source topic, partition, offset and reason ({@link DeadLetterHeaders}: the names Kafka
+ * Streams' own dead-letter queue uses for records it cannot deserialize, so one consumer reads
+ * both).
  */
 final class DeadLetters {
-  static final String TOPIC = "__streams.errors.topic";
-  static final String PARTITION = "__streams.errors.partition";
-  static final String OFFSET = "__streams.errors.offset";
-  static final String EXCEPTION = "__streams.errors.exception";
-  static final String MESSAGE = "__streams.errors.message";
-
   private DeadLetters() {}
 
   /** Adds the headers that say where a rejected record came from and why. */
   static void describe(Headers headers, RecordMetadata origin, String check, String reason) {
     if (origin != null) {
-      headers.add(TOPIC, bytes(origin.topic()));
-      headers.add(PARTITION, bytes(Integer.toString(origin.partition())));
-      headers.add(OFFSET, bytes(Long.toString(origin.offset())));
+      headers.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(origin.topic()));
+      headers.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(origin.partition())));
+      headers.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(origin.offset())));
     }
-    headers.add(EXCEPTION, bytes(check));
-    headers.add(MESSAGE, bytes(reason));
+    headers.add(DeadLetterHeaders.CHECK, bytes(check));
+    headers.add(DeadLetterHeaders.MESSAGE, bytes(reason));
   }
 
   /**

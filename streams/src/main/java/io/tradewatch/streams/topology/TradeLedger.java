@@ -9,6 +9,7 @@ import io.tradewatch.avro.internal.PeriodCell;
 import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.domain.HsPrecedence;
 import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.Side;
@@ -89,9 +90,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * two (growth and trailing 12 months, and their growth) and five years on (multiple and CAGR).
    */
   private static final int[] YEARS_DEPENDING = {0, 1, 2, SeriesCalendar.MULTI_YEAR_SPAN};
-
-  /** Header of the input that last changed a year, carried to the outputs (latency metrics). */
-  static final String PUBLISHED_AT = "tw.published-at";
 
   private static final Serializer<String> PREFIX = new StringSerializer();
 
@@ -202,9 +200,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   public void process(Record<String, LedgerInput> record) {
     LedgerInput input = record.value();
     if (input.getRelease() != null) {
-      release(input.getRelease(), record.headers().lastHeader(PUBLISHED_AT));
+      release(input.getRelease(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
     } else {
-      book(record.key(), input.getTrade(), record.headers().lastHeader(PUBLISHED_AT));
+      book(record.key(), input.getTrade(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
     }
   }
 
@@ -345,7 +343,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       int changedYear = Integer.parseInt(year.key.substring(split + 1));
       Headers headers = new RecordHeaders();
       if (year.value.length > 1) {
-        headers.add(PUBLISHED_AT, Arrays.copyOfRange(year.value, 1, year.value.length));
+        // The input that last changed the year: its publish time, for the latency metrics.
+        headers.add(WireHeaders.PUBLISHED_AT, Arrays.copyOfRange(year.value, 1, year.value.length));
       }
       context.forward(
           new Record<>(

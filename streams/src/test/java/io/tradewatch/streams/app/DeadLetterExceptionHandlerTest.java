@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.WireHeaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +84,8 @@ class DeadLetterExceptionHandlerTest {
           driver.createOutputTopic(
               topics.deadLetter().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       RecordHeaders headers = new RecordHeaders();
-      headers.add(DeadLetterHeaders.FILE, "trade.csv".getBytes(UTF_8));
-      headers.add(DeadLetterHeaders.LINE, "7".getBytes(UTF_8));
+      headers.add(WireHeaders.FILE, "trade.csv".getBytes(UTF_8));
+      headers.add(WireHeaders.LINE, "7".getBytes(UTF_8));
 
       in.pipeInput("k1", "first");
       in.pipeInput(new TestRecord<>("k2", "boom", headers));
@@ -101,8 +102,8 @@ class DeadLetterExceptionHandlerTest {
           .isEqualTo("processing-error: IllegalStateException: no figure for 'boom'");
       assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(IN);
       assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
-      assertThat(header(letter, DeadLetterHeaders.FILE)).isEqualTo("trade.csv");
-      assertThat(header(letter, DeadLetterHeaders.LINE)).isEqualTo("7");
+      assertThat(header(letter, WireHeaders.FILE)).isEqualTo("trade.csv");
+      assertThat(header(letter, WireHeaders.LINE)).isEqualTo("7");
     }
   }
 

@@ -10,6 +10,7 @@ import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.schemas.DeadLetterHeaders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class TradeFiguresTopologyTest {
     List<TestRecord<byte[], byte[]>> dead =
         fixture.output(fixture.topics.deadLetter()).readRecordsToList();
     assertThat(dead).hasSize(1);
-    assertThat(header(dead.get(0), DeadLetters.MESSAGE))
+    assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE))
         .contains("revision 1")
         .contains("older than the applied revision 2");
   }
@@ -108,8 +109,9 @@ class TradeFiguresTopologyTest {
     List<TestRecord<byte[], byte[]>> dead =
         fixture.output(fixture.topics.deadLetter()).readRecordsToList();
     assertThat(dead).hasSize(1);
-    assertThat(header(dead.get(0), DeadLetters.MESSAGE)).contains("partner").contains("XXX");
-    assertThat(header(dead.get(0), DeadLetters.TOPIC)).isEqualTo("tradewatch.trade-records");
+    assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("partner").contains("XXX");
+    assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_TOPIC))
+        .isEqualTo("tradewatch.trade-records");
     assertThat(
             fixture.finalValues(fixture.topics.tradeMonthly()).get(TOTAL_2023_01).getExportsUsd())
         .isEqualTo(new BigDecimal("7.00"));
