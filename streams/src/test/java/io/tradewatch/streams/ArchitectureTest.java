@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers of the streams module: {@code domain} is plain maths that knows nothing of Kafka, Avro
- * or JSON; the module depends on no tradewatch module above it.
+ * or JSON; {@code query} is the catalogue of queryable stores that readers (the dashboard) use
+ * instead of the topology; the module depends on no tradewatch module above it.
  */
 @AnalyzeClasses(
     packages = "io.tradewatch.streams",
@@ -45,10 +46,28 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "io.tradewatch.streams.topology..",
               "io.tradewatch.streams.app..",
-              "io.tradewatch.streams.delivery..")
+              "io.tradewatch.streams.delivery..",
+              "io.tradewatch.streams.query..")
           .because(
               "domain is the bottom layer: the topology, app and delivery use it, never the other"
                   + " way round; move what domain needs into domain, or pass it in as a plain value");
+
+  @ArchTest
+  static final ArchRule storeCatalogueStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("io.tradewatch.streams.query..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.tradewatch.streams.topology..",
+              "io.tradewatch.streams.app..",
+              "io.tradewatch.streams.delivery..")
+          .because(
+              "io.tradewatch.streams.query is what readers of the stores (the dashboard) see of the"
+                  + " topology: keep store names (QueryableStores) and key routing (StoreRouting)"
+                  + " there and have the topology use them, so that readers never depend on the"
+                  + " topology's internals");
 
   @ArchTest
   static final ArchRule dependsOnNoModuleAbove =
