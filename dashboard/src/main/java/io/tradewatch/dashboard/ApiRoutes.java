@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,18 +22,6 @@ import org.slf4j.LoggerFactory;
 
 /** The HTTP endpoints: JSON queries, the push stream, metrics and the internal scan. */
 final class ApiRoutes {
-  /** Store of the alerts output (added to the topology later): open alert id → Alert. */
-  static final String ALERTS_STORE = "open-alerts";
-
-  static final Set<String> STORES =
-      Set.of(
-          TradewatchTopology.MONTHLY_STORE,
-          TradewatchTopology.ANNUAL_STORE,
-          TradewatchTopology.TARGET_STORE,
-          TradewatchTopology.FDI_STORE,
-          TradewatchTopology.MIRROR_STORE,
-          ALERTS_STORE);
-
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   private static final String STREAM_FILTER = "tradewatch.stream.filter";
   private static final String STREAM_SLOT = "tradewatch.stream.slot";
@@ -125,8 +113,7 @@ final class ApiRoutes {
     String from = p.month("from");
     String to = p.month("to");
     Params.ordered(from, to);
-    pagedScan(
-        ctx, p, TradewatchTopology.MONTHLY_STORE, KeyFilter.parts(parts).periods(from, to), parts);
+    pagedScan(ctx, p, QueryableStores.MONTHLY, KeyFilter.parts(parts).periods(from, to), parts);
   }
 
   private void annual(Context ctx) {
@@ -135,8 +122,7 @@ final class ApiRoutes {
     String from = p.year("from");
     String to = p.year("to");
     Params.ordered(from, to);
-    pagedScan(
-        ctx, p, TradewatchTopology.ANNUAL_STORE, KeyFilter.parts(parts).periods(from, to), parts);
+    pagedScan(ctx, p, QueryableStores.ANNUAL, KeyFilter.parts(parts).periods(from, to), parts);
   }
 
   private void latest(Context ctx) {
@@ -144,9 +130,9 @@ final class ApiRoutes {
     Map<Integer, String> parts = seriesParts(p);
     KeyFilter filter = KeyFilter.parts(parts);
     List<Map<String, Object>> month =
-        router.scan(TradewatchTopology.MONTHLY_STORE, filter, 1, true, 0).items();
+        router.scan(QueryableStores.MONTHLY, filter, 1, true, 0).items();
     List<Map<String, Object>> year =
-        router.scan(TradewatchTopology.ANNUAL_STORE, filter, 1, true, 0).items();
+        router.scan(QueryableStores.ANNUAL, filter, 1, true, 0).items();
     if (month.isEmpty() && year.isEmpty()) {
       throw new ApiException(404, "no figures for series " + filter.prefix(), null);
     }
@@ -160,7 +146,7 @@ final class ApiRoutes {
     Params p = new Params(ctx);
     Map<Integer, String> parts = new LinkedHashMap<>();
     put(parts, 0, p.optionalCode("targetId"));
-    pagedScan(ctx, p, TradewatchTopology.TARGET_STORE, KeyFilter.parts(parts), Map.of());
+    pagedScan(ctx, p, QueryableStores.TARGET, KeyFilter.parts(parts), Map.of());
   }
 
   private void mirror(Context ctx) {
@@ -169,7 +155,7 @@ final class ApiRoutes {
     put(parts, 1, p.optionalCode("exporter"));
     put(parts, 3, p.optionalCode("importer"));
     parts.put(4, p.hsGroup());
-    pagedScan(ctx, p, TradewatchTopology.MIRROR_STORE, KeyFilter.parts(parts), Map.of());
+    pagedScan(ctx, p, QueryableStores.MIRROR, KeyFilter.parts(parts), Map.of());
   }
 
   private void fdi(Context ctx) {
@@ -178,12 +164,12 @@ final class ApiRoutes {
     put(parts, 0, p.optionalCode("source"));
     put(parts, 1, p.optionalCode("reporter"));
     put(parts, 2, p.optionalCode("counterpart"));
-    pagedScan(ctx, p, TradewatchTopology.FDI_STORE, KeyFilter.parts(parts), Map.of());
+    pagedScan(ctx, p, QueryableStores.FDI, KeyFilter.parts(parts), Map.of());
   }
 
   private void alerts(Context ctx) {
     Params p = new Params(ctx);
-    pagedScan(ctx, p, ALERTS_STORE, KeyFilter.all(), Map.of());
+    pagedScan(ctx, p, QueryableStores.OPEN_ALERTS, KeyFilter.all(), Map.of());
   }
 
   private void revisionList(Context ctx) {
@@ -250,9 +236,7 @@ final class ApiRoutes {
       }
       // Counted before the scan: an update arriving during it leaves the cache stale-marked.
       List<Map<String, Object>> groups =
-          router
-              .scan(TradewatchTopology.ANNUAL_STORE, KeyFilter.all(), Params.MAX_NEEDED, false, 3)
-              .items();
+          router.scan(QueryableStores.ANNUAL, KeyFilter.all(), Params.MAX_NEEDED, false, 3).items();
       cached = new Cached(published, groups);
       return groups;
     }
@@ -261,8 +245,9 @@ final class ApiRoutes {
   private void record(Context ctx) {
     Params p = new Params(ctx);
     String store = p.key("store");
-    if (!STORES.contains(store)) {
-      throw ApiException.badParameter("store", "must be one of " + new TreeSet<>(STORES));
+    if (!QueryableStores.ALL.contains(store)) {
+      throw ApiException.badParameter(
+          "store", "must be one of " + new TreeSet<>(QueryableStores.ALL));
     }
     String key = p.key("key");
     boolean forwarded = p.raw(InstanceRouter.FORWARDED) != null;
@@ -300,8 +285,9 @@ final class ApiRoutes {
   private void internalScan(Context ctx) {
     Params p = new Params(ctx);
     String store = p.key("store");
-    if (!STORES.contains(store)) {
-      throw ApiException.badParameter("store", "must be one of " + new TreeSet<>(STORES));
+    if (!QueryableStores.ALL.contains(store)) {
+      throw ApiException.badParameter(
+          "store", "must be one of " + new TreeSet<>(QueryableStores.ALL));
     }
     KeyFilter filter =
         KeyFilter.fromQuery(

@@ -2,7 +2,7 @@ package io.tradewatch.dashboard;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradewatch.streams.topology.StoreRouting;
+import io.tradewatch.streams.query.StoreRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.schemas.WireHeaders;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -304,9 +304,7 @@ class DashboardEndToEndTest {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(
-            () ->
-                instance.json(
-                    "/api/record?store=" + TradewatchTopology.MONTHLY_STORE + "&key=" + key),
+            () -> instance.json("/api/record?store=" + QueryableStores.MONTHLY + "&key=" + key),
             body -> body.containsKey("value"));
   }
 

@@ -1,7 +1,7 @@
 package io.tradewatch.dashboard;
 
-import io.tradewatch.streams.topology.StoreRouting;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
+import io.tradewatch.streams.query.StoreRouting;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -30,9 +30,9 @@ final class SampleMonthlyKeys {
             key -> {
               KeyQueryMetadata metadata =
                   streams.queryMetadataForKey(
-                      TradewatchTopology.MONTHLY_STORE,
+                      QueryableStores.MONTHLY,
                       key,
-                      StoreRouting.partitioner(TradewatchTopology.MONTHLY_STORE));
+                      StoreRouting.partitioner(QueryableStores.MONTHLY));
               return metadata != null && test.test(metadata);
             })
         .findFirst();

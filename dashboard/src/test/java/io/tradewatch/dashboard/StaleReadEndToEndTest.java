@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.schemas.Topics;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -120,9 +120,7 @@ class StaleReadEndToEndTest {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(
-            () ->
-                instance.json(
-                    "/api/record?store=" + TradewatchTopology.MONTHLY_STORE + "&key=" + key),
+            () -> instance.json("/api/record?store=" + QueryableStores.MONTHLY + "&key=" + key),
             body -> body.containsKey("value") && wanted.test(body));
   }
 }

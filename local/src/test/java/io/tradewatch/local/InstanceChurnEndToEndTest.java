@@ -17,7 +17,7 @@ import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -319,7 +319,7 @@ class InstanceChurnEndToEndTest {
       String url =
           instance.dashboard().url()
               + "/api/record?store="
-              + TradewatchTopology.MONTHLY_STORE
+              + QueryableStores.MONTHLY
               + "&key="
               + URLEncoder.encode(key, StandardCharsets.UTF_8);
       HttpResponse<String> response =

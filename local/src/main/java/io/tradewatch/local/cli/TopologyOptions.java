@@ -1,10 +1,10 @@
 package io.tradewatch.local.cli;
 
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.AlertRulesFile;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.delivery.AlertWebhook;
 import io.tradewatch.streams.delivery.WebhookSender;
-import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -85,6 +85,7 @@ public final class TopologyOptions {
     return settings
         .withCifFobFactor(cifFobFactor)
         .withProcessingGuarantee(processingGuarantee)
-        .withAlertRules(alertRules == null ? RuleBook.defaults() : RuleBook.read(alertRules));
+        .withAlertRules(
+            alertRules == null ? AlertRulesFile.defaults() : AlertRulesFile.read(alertRules));
   }
 }

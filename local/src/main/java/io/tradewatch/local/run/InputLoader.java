@@ -1,7 +1,6 @@
 package io.tradewatch.local.run;
 
-import io.tradewatch.producers.cli.InputFiles;
-import io.tradewatch.producers.cli.PublishCommand;
+import io.tradewatch.producers.publish.EmptyFiles;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.publish.PublishReport;
 import io.tradewatch.producers.read.InputFormat;
@@ -46,7 +45,7 @@ public final class InputLoader {
       List<Path> files, InputFormat format, ReaderOptions options, PrintWriter report)
       throws IOException, InterruptedException {
     List<PublishReport> reports = new ArrayList<>();
-    List<Path> toRead = InputFiles.nonEmpty(files, report);
+    List<Path> toRead = EmptyFiles.skip(files, report);
     List<InputFormat> formats = new ArrayList<>();
     for (Path file : toRead) {
       formats.add(format != null ? format : InputFormat.detect(file, options.encoding()));
@@ -56,7 +55,7 @@ public final class InputLoader {
         Path file = toRead.get(i);
         InputFormat fileFormat = formats.get(i);
         PublishReport r = publisher.publish(file, fileFormat, options, rate, progress);
-        PublishCommand.report(r, report, report);
+        r.print(report, report);
         reports.add(r);
       }
     }

@@ -9,7 +9,7 @@ import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
-import io.tradewatch.streams.topology.TradewatchTopology;
+import io.tradewatch.streams.query.QueryableStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -188,7 +188,7 @@ public final class LocalPipeline implements AutoCloseable {
         app.streams()
             .store(
                 StoreQueryParameters.fromNameAndType(
-                    TradewatchTopology.OPEN_ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
+                    QueryableStores.OPEN_ALERTS, QueryableStoreTypes.keyValueStore()));
     List<Alert> open = new ArrayList<>();
     try (KeyValueIterator<String, Alert> all = store.all()) {
       all.forEachRemaining(kv -> open.add(kv.value));

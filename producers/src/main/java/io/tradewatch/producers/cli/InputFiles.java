@@ -1,13 +1,10 @@
 package io.tradewatch.producers.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,23 +33,6 @@ public final class InputFiles {
         throw new CommandLine.ParameterException(spec.commandLine(), file + ": " + problem);
       }
     }
-  }
-
-  /**
-   * The files with something to read; an empty one is left out with a warning on {@code err}, so
-   * that the files after it are still read.
-   */
-  public static List<Path> nonEmpty(List<Path> files, PrintWriter err) throws IOException {
-    List<Path> kept = new ArrayList<>();
-    for (Path file : files) {
-      if (Files.size(file) == 0) {
-        err.println("tradewatch: warning: " + file + " is empty; nothing to publish from it");
-        err.flush();
-      } else {
-        kept.add(file);
-      }
-    }
-    return kept;
   }
 
   /** {@code --encoding}: a character set Java knows, by any of its names. */

@@ -1,11 +1,11 @@
 package io.tradewatch.producers.cli;
 
+import io.tradewatch.producers.publish.EmptyFiles;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.publish.KafkaUnavailableException;
 import io.tradewatch.producers.publish.PublishReport;
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
-import io.tradewatch.producers.read.Rejection;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ public final class PublishCommand implements Callable<Integer> {
     long rejected = 0;
     try {
       Properties client = kafka.requireCluster(spec);
-      List<Path> files = InputFiles.nonEmpty(this.files, err);
+      List<Path> files = EmptyFiles.skip(this.files, err);
       // Every file's format first, so that a typo stops the run before anything is published.
       List<InputFormat> formats = new ArrayList<>();
       for (Path file : files) {
@@ -131,7 +131,7 @@ public final class PublishCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
           PublishReport report =
               publisher.publish(files.get(i), formats.get(i), options, rate, progress);
-          report(report, out, err);
+          report.print(out, err);
           rejected += report.rejected();
         }
       }
@@ -145,23 +145,6 @@ public final class PublishCommand implements Callable<Integer> {
       return FAILURE;
     }
     return rejected > 0 ? ROWS_REJECTED : OK;
-  }
-
-  /** Prints a file's summary on {@code out} and its rejections on {@code err}. */
-  public static void report(PublishReport report, PrintWriter out, PrintWriter err) {
-    out.println(report.summary());
-    out.flush();
-    for (Rejection r : report.firstRejections()) {
-      err.println(r);
-    }
-    if (report.rejected() > report.firstRejections().size()) {
-      err.println(
-          report.file()
-              + ": "
-              + (report.rejected() - report.firstRejections().size())
-              + " more rejections in the dead-letter topic");
-    }
-    err.flush();
   }
 
   /** Reads a Kafka client properties file; see {@link KafkaClientOptions#load}. */

@@ -2,6 +2,7 @@ package io.tradewatch.producers.publish;
 
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.Rejection;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -43,5 +44,25 @@ public record PublishReport(
             .append(" skipped");
     skipped.forEach((reason, n) -> s.append("\n  skipped ").append(n).append(": ").append(reason));
     return s.toString();
+  }
+
+  /**
+   * Prints the {@link #summary} on {@code out} and the first rejections on {@code err}, one {@code
+   * file:line: reason} a line, then how many more are in the dead-letter topic.
+   */
+  public void print(PrintWriter out, PrintWriter err) {
+    out.println(summary());
+    out.flush();
+    for (Rejection r : firstRejections) {
+      err.println(r);
+    }
+    if (rejected > firstRejections.size()) {
+      err.println(
+          file
+              + ": "
+              + (rejected - firstRejections.size())
+              + " more rejections in the dead-letter topic");
+    }
+    err.flush();
   }
 }

@@ -98,7 +98,7 @@ public record StreamsSettings(
         DEFAULT_COMMIT_INTERVAL,
         Map.of(),
         BigDecimal.ONE,
-        RuleBook.defaults());
+        AlertRulesFile.defaults());
   }
 
   public StreamsSettings withApplicationId(String id) {

@@ -14,6 +14,7 @@ import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.domain.alerts.RuleBook;
+import io.tradewatch.streams.query.QueryableStores;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,11 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Alerts: the rules evaluated on the output figures give candidate alerts (RAISED while the
  * condition holds, CLEARED when not), which meet by alert id in {@link AlertLifecycle} to become
  * events on the alerts topic; the alerts currently raised are queryable as {@link
- * #OPEN_ALERTS_STORE}.
+ * QueryableStores#OPEN_ALERTS}.
  */
 final class AlertsTopology {
-  static final String OPEN_ALERTS_STORE = "open-alerts";
-
   private final Topics topics;
   private final RuleBook rules;
   private final AlertCandidates candidates;
@@ -127,14 +126,15 @@ final class AlertsTopology {
             Named.as("alerts-open-only"))
         .toTable(
             Named.as("open-alerts-table"),
-            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(OPEN_ALERTS_STORE)
+            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(
+                    QueryableStores.OPEN_ALERTS)
                 .withKeySerde(Serdes.STRING)
                 .withValueSerde(Serdes.ALERT));
   }
 
   static List<String> storeNames() {
     return List.of(
-        OPEN_ALERTS_STORE,
+        QueryableStores.OPEN_ALERTS,
         AlertLifecycle.STATES,
         SeasonalBands.HISTORY,
         SourceSilence.LAST_PERIODS,

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.Stores;
  * An output table kept in the task that computes its figures: each figure is stored under its key
  * (a queryable store, cached and changelogged) and forwarded only when it changed, with its value
  * before. Unlike {@code toTable()} after a key-changing step, nothing is repartitioned: the store's
- * partitions follow the upstream key (the series, or the country pair), which {@link StoreRouting}
- * tells interactive queries.
+ * partitions follow the upstream key (the series, or the country pair), which {@link
+ * io.tradewatch.streams.query.StoreRouting} tells interactive queries.
  */
 final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
   private final String storeName;

@@ -6,6 +6,7 @@ import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.MirrorMath;
+import io.tradewatch.streams.query.StoreRouting;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +58,7 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
 
   /** The unordered pair, HS group and year both sides of a flow share. */
   static String pairKey(TradeAnnual a) {
-    return pairKey(a.getReporter(), a.getPartner(), a.getHsGroup(), a.getYear());
-  }
-
-  static String pairKey(String country, String other, String hsGroup, Object year) {
-    boolean ordered = country.compareTo(other) <= 0;
-    return Keys.join(ordered ? country : other, ordered ? other : country, hsGroup, year);
+    return StoreRouting.mirrorPairKey(a.getReporter(), a.getPartner(), a.getHsGroup(), a.getYear());
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.domain.alerts.RuleBook;
+import io.tradewatch.streams.query.QueryableStores;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,13 +55,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * </pre>
  */
 public final class TradewatchTopology {
-  public static final String MONTHLY_STORE = "trade-monthly-figures";
-  public static final String ANNUAL_STORE = "trade-annual-figures";
-  public static final String TARGET_STORE = "target-progress-figures";
-  public static final String FDI_STORE = "fdi-annual-figures";
-  public static final String MIRROR_STORE = "mirror-gap-figures";
-  public static final String OPEN_ALERTS_STORE = AlertsTopology.OPEN_ALERTS_STORE;
-
   private final Topics topics;
   private final RecordChecks checks;
   private final BigDecimal cifFobFactor;
@@ -267,7 +261,7 @@ public final class TradewatchTopology {
                 TradeLedger.LEDGERS,
                 TradeLedger.RELEASES),
             topics.tradeMonthly(),
-            MONTHLY_STORE);
+            QueryableStores.MONTHLY);
     tradeStopped =
         changedYears.process(
             TradeStopped.supplier(alertRules),
@@ -283,7 +277,7 @@ public final class TradewatchTopology {
                 TradeLedger.LEDGERS,
                 TradeLedger.RELEASES),
             topics.tradeAnnual(),
-            ANNUAL_STORE);
+            QueryableStores.ANNUAL);
     mirrorGaps(annualFigures);
   }
 
@@ -300,7 +294,7 @@ public final class TradewatchTopology {
                         .withName("annual-figures-by-country-pair"))
                 .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
             topics.mirrorGaps(),
-            MIRROR_STORE);
+            QueryableStores.MIRROR);
   }
 
   /**
@@ -337,20 +331,22 @@ public final class TradewatchTopology {
                         .withName("target-inputs-by-pair"))
                 .process(TargetTracker.supplier(), Named.as("target-tracker")),
             topics.targetProgress(),
-            TARGET_STORE);
+            QueryableStores.TARGET);
   }
 
   /** Annual and cumulative FDI per series. */
   private void fdiFigures(KStream<String, FdiRecord> fdi) {
     output(
-        fdi.process(FdiLedger.supplier(), Named.as("fdi-ledger")), topics.fdiAnnual(), FDI_STORE);
+        fdi.process(FdiLedger.supplier(), Named.as("fdi-ledger")),
+        topics.fdiAnnual(),
+        QueryableStores.FDI);
   }
 
   /**
    * Keeps an output as a queryable table in the task that computes it ({@link FigureTable}: no
-   * repartition; {@link StoreRouting} routes queries), writes its changes to the output topic and
-   * returns them with their values before: the alert rules and mirror comparisons read changes, not
-   * every recomputation.
+   * repartition; {@link io.tradewatch.streams.query.StoreRouting} routes queries), writes its
+   * changes to the output topic and returns them with their values before: the alert rules and
+   * mirror comparisons read changes, not every recomputation.
    */
   private static <V> KStream<String, FigureUpdate<V>> figureTable(
       KStream<String, V> figures, Topic<String, V> topic, String store) {

@@ -13,8 +13,8 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.AlertRulesFile;
 import io.tradewatch.streams.app.StreamsSettings;
-import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +52,7 @@ final class TopologyFixture implements AutoCloseable {
                 topics,
                 new RecordChecks(NOW),
                 new BigDecimal("1.10"),
-                RuleBook.defaults(),
+                AlertRulesFile.defaults(),
                 EMIT_INTERVAL),
             props);
     trade = input(topics.tradeRecords());

@@ -3,7 +3,8 @@ package io.tradewatch.streams.domain.alerts;
 import java.math.BigDecimal;
 
 /**
- * One configured alert rule. Which fields matter depends on the type; {@link RuleBook} checks them.
+ * One configured alert rule. Which fields matter depends on the type; {@code
+ * io.tradewatch.streams.app.AlertRulesFile} checks them when it reads the rules.
  *
  * @param name unique name; part of every alert id the rule raises
  * @param type what the rule watches

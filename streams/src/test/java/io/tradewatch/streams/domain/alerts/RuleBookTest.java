@@ -4,59 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleBookTest {
-  private static RuleBook parse(String json) {
-    return RuleBook.parse(json.getBytes(StandardCharsets.UTF_8), "rules.json");
+  private static AlertRule silence(String name) {
+    return new AlertRule(
+        name,
+        RuleType.SILENCE,
+        AlertSeverity.WARNING,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        3,
+        false);
   }
 
   @Test
-  void defaultsCoverEveryKindOfRule() {
-    RuleBook rules = RuleBook.defaults();
+  void givenRulesOfSeveralTypes_whenAskedForOneType_thenOnlyThoseAnswer() {
+    AlertRule silence = silence("quiet");
+    AlertRule stopped =
+        new AlertRule(
+            "stopped",
+            RuleType.TRADE_STOPPED,
+            AlertSeverity.WARNING,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            2,
+            false);
 
-    for (RuleType type : RuleType.values()) {
-      assertThat(rules.ofType(type)).as(type.name()).isNotEmpty();
-    }
+    RuleBook rules = new RuleBook(List.of(silence, stopped));
+
+    assertThat(rules.ofType(RuleType.SILENCE)).containsExactly(silence);
+    assertThat(rules.ofType(RuleType.YOY)).isEmpty();
   }
 
   @Test
-  void readsARuleWithItsDefaults() {
-    RuleBook rules =
-        parse("{\"rules\":[{\"name\":\"gap\",\"type\":\"mirror_gap\",\"thresholdPct\":25}]}");
-
-    AlertRule gap = rules.rules().get(0);
-    assertThat(gap.type()).isEqualTo(RuleType.MIRROR_GAP);
-    assertThat(gap.severity()).isEqualTo(AlertSeverity.WARNING);
-    assertThat(gap.thresholdPct()).isEqualByComparingTo(new BigDecimal("25"));
-  }
-
-  @Test
-  void aBadFieldFailsNamingTheRuleAndTheField() {
-    assertThatThrownBy(
-            () ->
-                parse(
-                    "{\"rules\":[{\"name\":\"yoy\",\"type\":\"YOY\",\"figure\":\"ANNUAL\","
-                        + "\"thresholdPct\":-3}]}"))
-        .hasMessage(
-            "rules.json: alert rule 'yoy': field 'thresholdPct' must be a positive number, was -3");
-    assertThatThrownBy(() -> parse("{\"rules\":[{\"name\":\"x\",\"type\":\"WEATHER\"}]}"))
-        .hasMessageContaining("alert rule 'x': field 'type' must be one of");
-    assertThatThrownBy(
-            () ->
-                parse(
-                    "{\"rules\":[{\"name\":\"s\",\"type\":\"SILENCE\",\"periods\":3,\"perods\":1}]}"))
-        .hasMessageContaining("alert rule 's': field 'perods' is not a known field");
-    assertThatThrownBy(() -> parse("{\"rules\":[{\"type\":\"SILENCE\",\"periods\":3}]}"))
-        .hasMessageContaining("alert rule #1: field 'name' is required");
-    assertThatThrownBy(
-            () ->
-                parse(
-                    "{\"rules\":[{\"name\":\"a\",\"type\":\"SILENCE\",\"periods\":3},"
-                        + "{\"name\":\"a\",\"type\":\"SILENCE\",\"periods\":4}]}"))
-        .hasMessageContaining("alert rule 'a': field 'name' is used twice");
-    assertThatThrownBy(() -> parse("not json")).hasMessageContaining("rules.json: not valid JSON");
+  void givenTwoRulesOfOneName_whenBooked_thenTheNameIsRefused() {
+    assertThatThrownBy(() -> new RuleBook(List.of(silence("a"), silence("b"), silence("a"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("alert rule 'a': field 'name' is used twice");
   }
 }

@@ -1,4 +1,4 @@
-package io.tradewatch.streams.topology;
+package io.tradewatch.streams.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,25 +25,24 @@ class StoreRoutingTest {
   void givenMonthlyAndAnnualFigures_whenRouted_thenTheyGoToThePartitionOfTheirSeries() {
     String series = "KZ-BNS|KAZ|ARM|TOTAL";
     for (String month : new String[] {"2018-01", "2023-07", "2024-12"}) {
-      assertThat(routed(TradewatchTopology.MONTHLY_STORE, series + "|" + month))
+      assertThat(routed(QueryableStores.MONTHLY, series + "|" + month))
           .containsExactly(written(series));
     }
-    assertThat(routed(TradewatchTopology.ANNUAL_STORE, series + "|2023"))
-        .containsExactly(written(series));
+    assertThat(routed(QueryableStores.ANNUAL, series + "|2023")).containsExactly(written(series));
   }
 
   @Test
   void givenAMirrorGapEitherWay_whenRouted_thenItGoesWhereBothSidesMet() {
     String pair = "ARM|KAZ|TOTAL|2023";
-    assertThat(routed(TradewatchTopology.MIRROR_STORE, "KZ-BNS|KAZ|AM-ARMSTAT|ARM|TOTAL|2023"))
+    assertThat(routed(QueryableStores.MIRROR, "KZ-BNS|KAZ|AM-ARMSTAT|ARM|TOTAL|2023"))
         .containsExactly(written(pair));
-    assertThat(routed(TradewatchTopology.MIRROR_STORE, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|TOTAL|2023"))
+    assertThat(routed(QueryableStores.MIRROR, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|TOTAL|2023"))
         .containsExactly(written(pair));
   }
 
   @Test
   void givenAnyOtherStore_whenRouted_thenItsOwnKeyDecides() {
     String key = "KZ-ARM-70-PRODUCTS|2023";
-    assertThat(routed(TradewatchTopology.TARGET_STORE, key)).containsExactly(written(key));
+    assertThat(routed(QueryableStores.TARGET, key)).containsExactly(written(key));
   }
 }

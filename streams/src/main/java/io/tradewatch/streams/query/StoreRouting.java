@@ -1,4 +1,4 @@
-package io.tradewatch.streams.topology;
+package io.tradewatch.streams.query;
 
 import io.tradewatch.schemas.Keys;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,9 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 /**
  * Which partition of a queryable store holds a key. Trade figures are kept in the partition of
  * their series ({@code source|reporter|partner|hsGroup}) and mirror gaps in that of their country
- * pair, HS group and year, where they are computed (see {@link FigureTable}); every other store is
- * partitioned by its own key. Pass {@link #partitioner} to {@code KafkaStreams#queryMetadataForKey}
- * to find the instance that owns a key.
+ * pair, HS group and year ({@link #mirrorPairKey}), where the topology computes them; every other
+ * store is partitioned by its own key. Pass {@link #partitioner} to {@code
+ * KafkaStreams#queryMetadataForKey} to find the instance that owns a key.
  */
 public final class StoreRouting {
   private static final int SERIES_PARTS = 4;
@@ -22,8 +22,8 @@ public final class StoreRouting {
   /** The string whose hash (as Kafka's default partitioner computes it) picks the partition. */
   public static String partitionKey(String store, String key) {
     return switch (store) {
-      case TradewatchTopology.MONTHLY_STORE, TradewatchTopology.ANNUAL_STORE -> series(key);
-      case TradewatchTopology.MIRROR_STORE -> mirrorPair(key);
+      case QueryableStores.MONTHLY, QueryableStores.ANNUAL -> series(key);
+      case QueryableStores.MIRROR -> mirrorPair(key);
       default -> key;
     };
   }
@@ -34,8 +34,17 @@ public final class StoreRouting {
         Optional.of(Set.of(partition(partitionKey(store, key), partitions)));
   }
 
+  /**
+   * The unordered country pair, HS group and year both sides of a flow share: the topology brings
+   * the two sides of a mirror comparison together under it, and keeps the gap in its partition.
+   */
+  public static String mirrorPairKey(String country, String other, String hsGroup, Object year) {
+    boolean ordered = country.compareTo(other) <= 0;
+    return Keys.join(ordered ? country : other, ordered ? other : country, hsGroup, year);
+  }
+
   /** Kafka's default partitioning of a string key (murmur2 of its UTF-8 bytes). */
-  static int partition(String key, int partitions) {
+  private static int partition(String key, int partitions) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
@@ -53,13 +62,13 @@ public final class StoreRouting {
 
   /**
    * {@code exporterSource|exporter|importerSource|importer|hsGroup|year} → the unordered pair, HS
-   * group and year both sides were brought together under ({@link MirrorGaps#pairKey}).
+   * group and year both sides were brought together under ({@link #mirrorPairKey}).
    */
   private static String mirrorPair(String key) {
     String[] p = key.split("\\|", -1);
     if (p.length != 6) {
       return key;
     }
-    return MirrorGaps.pairKey(p[1], p[3], p[4], p[5]);
+    return mirrorPairKey(p[1], p[3], p[4], p[5]);
   }
 }
