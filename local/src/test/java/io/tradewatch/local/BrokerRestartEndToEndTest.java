@@ -45,6 +45,10 @@ class BrokerRestartEndToEndTest {
 
   static final int RECORDS = Integer.getInteger("tradewatch.restart.records", 10_000);
   static final int PARTITIONS = 3;
+
+  /** Years the records cover: dense months, few releases (see CrashRecoveryEndToEndTest). */
+  static final int YEARS = 3;
+
   static final Duration OUTAGE = Duration.ofSeconds(10);
 
   /** Generous: the machine running the tests may be loaded; the measured times are logged. */
@@ -178,7 +182,7 @@ class BrokerRestartEndToEndTest {
       // Every broker serves the topics before the first record (see InstanceChurnEndToEndTest).
       cluster.createTopics(history.topics.all(), PARTITIONS);
       try (KafkaPublisher publisher = KafkaPublisher.create(history.client(), history.topics)) {
-        publisher.publishRecords(new SyntheticTrade(RECORDS, 42));
+        publisher.publishRecords(new SyntheticTrade(RECORDS, 42, YEARS));
       }
       return history;
     }

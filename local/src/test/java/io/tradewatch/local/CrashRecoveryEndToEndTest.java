@@ -48,6 +48,13 @@ class CrashRecoveryEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 60_000);
+
+  /**
+   * Years the records cover: six years of dense months rather than 25 sparse ones, so a history of
+   * this size has 72 months of releases per reporter to apply, not 300.
+   */
+  static final int YEARS = 6;
+
   static final String GUARANTEE =
       System.getProperty("tradewatch.crash.guarantee", "exactly_once_v2");
   static final int KILLS = 5;
@@ -62,7 +69,7 @@ class CrashRecoveryEndToEndTest {
     Properties client = KAFKA.clientProperties();
     TopicSetup.ensure(client, topics, PARTITIONS);
     try (KafkaPublisher publisher = KafkaPublisher.create(client, topics)) {
-      publisher.publishRecords(new SyntheticTrade(RECORDS, 42));
+      publisher.publishRecords(new SyntheticTrade(RECORDS, 42, YEARS));
     }
     // ... and a run that nobody interrupts, working beside the one that is killed (a killed
     // instance's restarts leave the machine idle for seconds)

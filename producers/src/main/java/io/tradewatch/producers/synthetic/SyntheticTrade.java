@@ -53,13 +53,26 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
 
   private final long count;
   private final long seed;
+  private final int months;
 
   public SyntheticTrade(long count, long seed) {
+    this(count, seed, MONTHS / 12);
+  }
+
+  /**
+   * @param years how many years from {@value #FIRST_YEAR} the records cover (25 by default): fewer
+   *     years make denser series and fewer releases for the same count
+   */
+  public SyntheticTrade(long count, long seed, int years) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be 0 or more, was " + count);
     }
+    if (years < 1 || years > MONTHS / 12) {
+      throw new IllegalArgumentException("years must be 1 to " + MONTHS / 12 + ", was " + years);
+    }
     this.count = count;
     this.seed = seed;
+    this.months = years * 12;
   }
 
   public long count() {
@@ -100,7 +113,7 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
 
   private final class Generator implements Iterator<TradeRecord> {
     private final SplittableRandom random = new SplittableRandom(seed);
-    private final int quota = (int) Math.max(1, (count + MONTHS - 1) / MONTHS);
+    private final int quota = (int) Math.max(1, (count + months - 1) / months);
     private final TradeRecord[] recent = new TradeRecord[RECENT];
     private final Set<String> cellsThisMonth = new HashSet<>();
     private final PriorityQueue<Deferred> late =
@@ -154,7 +167,7 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
         return late.poll().record();
       }
       while (true) {
-        if (newInMonth >= quota && month < MONTHS - 1) {
+        if (newInMonth >= quota && month < months - 1) {
           month++;
           newInMonth = 0;
           cellsThisMonth.clear();
