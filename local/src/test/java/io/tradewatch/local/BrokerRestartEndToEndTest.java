@@ -11,6 +11,7 @@ import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.streams.app.TradewatchApp.Transition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,8 @@ class BrokerRestartEndToEndTest {
       long leftAtStop;
       Duration finished;
       List<KafkaStreams.State> states;
-      try (LocalPipeline pipeline = history.startTopology("restarted");
-          StateTrail trail = StateTrail.of(pipeline.app().streams())) {
+      int replaced;
+      try (LocalPipeline pipeline = history.startTopology("restarted")) {
         history.awaitCommitted("restarted", RECORDS / 4);
         leftAtStop = RECORDS - history.committed("restarted");
         cluster.stopBroker(0);
@@ -86,24 +87,27 @@ class BrokerRestartEndToEndTest {
         history.awaitAllCommitted("restarted");
         finished = Duration.ofNanos(System.nanoTime() - back);
         actual = pipeline.awaitOutputs(CATCH_UP, remaining -> {});
-        states = trail.states();
+        states = pipeline.app().transitions().stream().map(Transition::to).toList();
+        replaced = pipeline.app().threadsReplaced();
         LOG.info(
             "Broker restart: {} of {} inputs left at the stop, all committed {} ms after the"
-                + " broker's return, states {}, stream threads {}",
+                + " broker's return, states {}, stream threads replaced {}",
             leftAtStop,
             RECORDS,
             finished.toMillis(),
             states,
-            trail.threads());
+            replaced);
       }
 
       // Then the broker went away in the middle of the work
       assertThat(leftAtStop).as("inputs left when the broker was stopped").isPositive();
       // ... the topology carried on without ever failing
       assertThat(states)
+          .as("every state the listener saw")
           .doesNotContainAnyElementsOf(FAILED)
           .last()
           .isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(replaced).as("stream threads that died and were replaced").isZero();
       assertThat(finished).isLessThan(RECOVERY);
       // ... and its outputs are the uninterrupted run's, record for record
       history.assertSameOutputs(actual, expected);
@@ -126,8 +130,8 @@ class BrokerRestartEndToEndTest {
       long leftAtStop;
       Duration finished;
       List<KafkaStreams.State> states;
-      try (LocalPipeline pipeline = history.startTopology("failover");
-          StateTrail trail = StateTrail.of(pipeline.app().streams())) {
+      int replaced;
+      try (LocalPipeline pipeline = history.startTopology("failover")) {
         // (the coordinators are looked up after the first commit, so that the stop, once a
         // quarter of the inputs are committed, still finds most of the work ahead)
         history.awaitCommitted("failover", 1);
@@ -135,23 +139,27 @@ class BrokerRestartEndToEndTest {
         transactionCoordinators = history.transactionCoordinators("failover");
         history.awaitCommitted("failover", RECORDS / 4);
         leftAtStop = RECORDS - history.committed("failover");
+        assertThat(history.groupCoordinator("failover"))
+            .as("the group's coordinator at the stop")
+            .isEqualTo(stopped);
         cluster.stopBroker(stopped);
         long down = System.nanoTime();
         history.awaitAllCommitted("failover");
         finished = Duration.ofNanos(System.nanoTime() - down);
         actual = pipeline.awaitOutputs(CATCH_UP, remaining -> {});
-        states = trail.states();
+        states = pipeline.app().transitions().stream().map(Transition::to).toList();
+        replaced = pipeline.app().threadsReplaced();
         LOG.info(
             "Broker failover: broker {} stopped (group coordinator; transaction coordinators {}),"
                 + " {} of {} inputs left at the stop, all committed {} ms after it, states {},"
-                + " threads {}",
+                + " threads replaced {}",
             stopped,
             transactionCoordinators,
             leftAtStop,
             RECORDS,
             finished.toMillis(),
             states,
-            trail.threads());
+            replaced);
 
         // ... and, once the outputs are read, comes back
         cluster.restartBroker(stopped);
@@ -166,9 +174,11 @@ class BrokerRestartEndToEndTest {
       assertThat(leftAtStop).as("inputs left when the broker was stopped").isPositive();
       // ... the topology carried on without ever failing
       assertThat(states)
+          .as("every state the listener saw")
           .doesNotContainAnyElementsOf(FAILED)
           .last()
           .isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(replaced).as("stream threads that died and were replaced").isZero();
       assertThat(finished).isLessThan(RECOVERY);
       // ... and its outputs are the uninterrupted run's, record for record
       history.assertSameOutputs(actual, expected);

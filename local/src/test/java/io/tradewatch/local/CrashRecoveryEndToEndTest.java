@@ -23,8 +23,11 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,12 @@ class CrashRecoveryEndToEndTest {
 
     // Then every kill came in the middle of the work
     assertThat(processedAtKill).hasSize(KILLS).allSatisfy(at -> assertThat(at).isLessThan(RECORDS));
+    // ... inside open transactions: their outputs were aborted, visible only to a reader that
+    // reads uncommitted records
+    String monthly = topics.tradeMonthly().name();
+    assertThat(records(client, monthly, "read_uncommitted"))
+        .as("records of %s, aborted ones included", monthly)
+        .isGreaterThan(records(client, monthly, "read_committed"));
     // ... every output's final records equal the uninterrupted run's, key for key (alerts: the
     // set open at the end)
     OutputDiff diff = OutputDiff.of(actual, topics, expected, reference);
@@ -160,6 +169,29 @@ class CrashRecoveryEndToEndTest {
         throw new IllegalStateException("No progress to " + target + " inputs in " + CATCH_UP);
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** How many records of a topic a reader at this isolation level sees, to the end. */
+  private static long records(Properties client, String topic, String isolation) {
+    Properties p = new Properties();
+    p.putAll(client);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long count = 0;
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        count += consumer.poll(Duration.ofMillis(500)).count();
+      }
+      return count;
     }
   }
 

@@ -3,9 +3,12 @@ package io.tradewatch.streams.app;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -26,6 +29,14 @@ public final class TradewatchApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final List<Transition> transitions = new CopyOnWriteArrayList<>();
+  private final AtomicInteger threadsReplaced = new AtomicInteger();
+
+  /** How many state changes {@link #transitions()} keeps (the newest). */
+  private static final int TRANSITIONS_KEPT = 1_000;
+
+  /** A change of the instance's state, as its state listener saw it. */
+  public record Transition(KafkaStreams.State from, KafkaStreams.State to) {}
 
   public TradewatchApp(StreamsSettings settings) {
     this(
@@ -52,6 +63,7 @@ public final class TradewatchApp implements AutoCloseable {
           // thread may well get past it. One-shot runs (analyze, demo) still stop on it: see
           // failure().
           failure.compareAndSet(null, e);
+          threadsReplaced.incrementAndGet();
           LOG.error("Stream thread failed; replacing it", e);
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -59,6 +71,10 @@ public final class TradewatchApp implements AutoCloseable {
     streams.setStateListener(
         (now, before) -> {
           LOG.info("Streams state {} -> {}", before, now);
+          transitions.add(new Transition(before, now));
+          if (transitions.size() > TRANSITIONS_KEPT) {
+            transitions.remove(0);
+          }
           if (now == KafkaStreams.State.RUNNING) {
             running.countDown();
           }
@@ -93,6 +109,16 @@ public final class TradewatchApp implements AutoCloseable {
    */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure.get());
+  }
+
+  /** Every state change since the start (the newest thousand), in order. */
+  public List<Transition> transitions() {
+    return List.copyOf(transitions);
+  }
+
+  /** How many stream threads died and were replaced since the start. */
+  public int threadsReplaced() {
+    return threadsReplaced.get();
   }
 
   public KafkaStreams streams() {
