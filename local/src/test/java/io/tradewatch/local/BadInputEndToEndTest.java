@@ -1,12 +1,14 @@
 package io.tradewatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.Release;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.broker.KafkaBrokerExtension;
+import io.tradewatch.dashboard.DashboardSettings;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.local.run.LocalPipeline;
@@ -16,6 +18,10 @@ import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topics;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -69,6 +78,9 @@ class BadInputEndToEndTest {
   void randomBadRecordsGoToDeadLettersAndEveryGoodOneReachesTheOutputs() throws Exception {
     Random random = new Random(11);
     List<ProducerRecord<byte[], byte[]>> sends = new ArrayList<>();
+    // What each bad send must become on the dead-letter topic, by its index in sends
+    Map<Integer, Expected> expected = new HashMap<>();
+    Map<String, Expected> expectedAt = new HashMap<>();
     Map<String, BigDecimal> goodByMonth = new HashMap<>();
     Releases released = new Releases();
     int bad = 0;
@@ -78,7 +90,8 @@ class BadInputEndToEndTest {
             KAFKA.uniqueAppId("fuzz"),
             KAFKA.uniqueTopics().prefix(),
             3,
-            s -> s)) {
+            s -> s,
+            DashboardSettings.of("127.0.0.1", 0))) {
       Topics topics = pipeline.topics();
       String topic = topics.tradeRecords().name();
       byte[] valid = Serdes.TRADE_RECORD.serialize(topic, record("ARM", Flow.X, 2020, 1, "1.00"));
@@ -133,6 +146,7 @@ class BadInputEndToEndTest {
         } else {
           value = value == null ? new byte[0] : value;
         }
+        expected.put(sends.size(), Expected.of(kind, topic, value, r));
         sends.add(
             new ProducerRecord<>(topic, "FUZZ|KAZ|ARM|24".getBytes(StandardCharsets.UTF_8), value));
         bad++;
@@ -140,8 +154,13 @@ class BadInputEndToEndTest {
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(
               pipeline.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
-        sends.forEach(producer::send);
+        List<Future<RecordMetadata>> written = new ArrayList<>();
+        sends.forEach(send -> written.add(producer.send(send)));
         producer.flush();
+        for (Map.Entry<Integer, Expected> e : expected.entrySet()) {
+          RecordMetadata at = written.get(e.getKey()).get();
+          expectedAt.put(at.partition() + "@" + at.offset(), e.getValue());
+        }
         // The good figures' months, released as the producers do after a file.
         String releases = topics.releases().name();
         for (Release r : released.releases()) {
@@ -158,19 +177,53 @@ class BadInputEndToEndTest {
           readAll(pipeline.clientProperties(), topics.deadLetter().name());
 
       assertThat(pipeline.app().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      // Then every bad record is on the dead-letter topic once, as it was sent: its key and value
+      // byte for byte, headers naming its topic, partition and offset, what rejected it and why
       assertThat(dead).hasSize(bad);
-      assertThat(dead)
-          .allSatisfy(
-              d -> {
-                assertThat(d.headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC)).isNotNull();
-                assertThat(d.headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
+      Map<String, ConsumerRecord<byte[], byte[]>> deadAt = new HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> d : dead) {
+        assertThat(header(d, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topic);
+        deadAt.put(
+            header(d, DeadLetterHeaders.SOURCE_PARTITION)
+                + "@"
+                + header(d, DeadLetterHeaders.SOURCE_OFFSET),
+            d);
+      }
+      assertThat(deadAt.keySet()).isEqualTo(expectedAt.keySet());
+      Map<String, Integer> byCheck = new TreeMap<>();
+      expectedAt.forEach(
+          (at, e) -> {
+            ConsumerRecord<byte[], byte[]> d = deadAt.get(at);
+            assertThat(d.key())
+                .as(at)
+                .isEqualTo("FUZZ|KAZ|ARM|24".getBytes(StandardCharsets.UTF_8));
+            assertThat(d.value()).as(at).isEqualTo(e.value());
+            assertThat(header(d, DeadLetterHeaders.CHECK)).as(at).isEqualTo(e.check());
+            if (e.exact()) {
+              assertThat(header(d, DeadLetterHeaders.MESSAGE)).as(at).isEqualTo(e.message());
+            } else {
+              assertThat(header(d, DeadLetterHeaders.MESSAGE)).as(at).startsWith(e.message());
+            }
+            byCheck.merge(e.metricReason(), 1, Integer::sum);
+          });
+      assertThat(byCheck).containsOnlyKeys("invalid-record", "SerializationException");
+      // ... and the dashboard's /metrics counts them by reason
+      String dashboard = pipeline.dashboardUrl();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                String metrics = get(dashboard + "/metrics");
+                byCheck.forEach(
+                    (reason, count) ->
+                        assertThat(metrics)
+                            .contains(
+                                "tradewatch_records_rejected_total{reason=\""
+                                    + reason
+                                    + "\"} "
+                                    + count
+                                    + ".0"));
               });
-      assertThat(dead)
-          .anySatisfy(d -> assertThat(message(d)).contains("partner 'XXX'"))
-          .anySatisfy(d -> assertThat(message(d)).contains("in the future"))
-          .anySatisfy(d -> assertThat(message(d)).contains("before 1990"))
-          .anySatisfy(d -> assertThat(message(d)).contains("flow is UNKNOWN"))
-          .anySatisfy(d -> assertThat(message(d)).contains("is negative"));
       assertThat(goodByMonth).hasSizeGreaterThan(BAD_RECORDS / 20);
       for (Map.Entry<String, BigDecimal> good : goodByMonth.entrySet()) {
         String[] partnerMonth = good.getKey().split("\\|");
@@ -183,9 +236,55 @@ class BadInputEndToEndTest {
     }
   }
 
-  private static String message(ConsumerRecord<byte[], byte[]> record) {
-    var header = record.headers().lastHeader(DeadLetterHeaders.MESSAGE);
-    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  /**
+   * What a bad record must become: its bytes, the check or exception that rejects it and the reason
+   * (exact, or for bytes that do not decode the part that does not quote Avro's own message).
+   */
+  private record Expected(byte[] value, String check, String message, boolean exact) {
+    static Expected of(int kind, String topic, byte[] value, TradeRecord r) {
+      return switch (kind) {
+        case 0, 1, 2 ->
+            new Expected(
+                value,
+                "org.apache.kafka.common.errors.SerializationException",
+                "Cannot decode TradeRecord from topic " + topic + " (" + value.length + " bytes): ",
+                false);
+        case 3 ->
+            new Expected(
+                value, "invalid-record", "partner 'XXX' is not an ISO 3166 alpha-3 code", true);
+        case 4 -> new Expected(value, "invalid-record", "period 2031 is in the future", true);
+        case 5 ->
+            new Expected(
+                value,
+                "invalid-record",
+                "flow is UNKNOWN (expected one of X, M, RX, RM, ...)",
+                true);
+        case 6 -> new Expected(value, "invalid-record", "period 1985 is before 1990", true);
+        case 7 ->
+            new Expected(
+                value,
+                "invalid-record",
+                "valueUsd " + r.getValueUsd() + " is negative; trade values cannot be",
+                true);
+        default -> throw new IllegalArgumentException("kind " + kind);
+      };
+    }
+
+    /** The reason tag /metrics counts it under. */
+    String metricReason() {
+      return check.substring(check.lastIndexOf('.') + 1);
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic) {
