@@ -50,7 +50,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -80,6 +82,9 @@ class SecuredClusterEndToEndTest {
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+
+  /** The logs of the commands run in this JVM (and of the broker, which runs here too). */
+  private static CapturedLogs logs;
 
   @BeforeAll
   static void startSecuredClusterAndWriteClientConfigs() throws Exception {
@@ -113,6 +118,23 @@ class SecuredClusterEndToEndTest {
     if (cluster != null) {
       cluster.close();
     }
+    if (logs != null) {
+      logs.close();
+    }
+  }
+
+  @BeforeEach
+  void captureTheLogs() {
+    if (logs == null) {
+      logs = CapturedLogs.start();
+    }
+    logs.clear();
+  }
+
+  /** Whatever a test ran in this JVM logged, no secret is in it. */
+  @AfterEach
+  void noSecretInTheLogs() {
+    assertNoSecretIn(logs.text());
   }
 
   @Test
@@ -297,6 +319,10 @@ class SecuredClusterEndToEndTest {
 
     // then
     assertThat(exit).as(err.toString()).isZero();
+    assertThat(logs.text())
+        .as("the clients' configuration is in the logs searched for secrets")
+        .contains("ssl.truststore.password = [hidden]")
+        .contains("ProducerConfig values");
     ObjectMapper json = new ObjectMapper();
     JsonNode record = null;
     for (String line : out.toString().lines().toList()) {
