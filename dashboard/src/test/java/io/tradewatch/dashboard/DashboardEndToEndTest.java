@@ -214,18 +214,23 @@ class DashboardEndToEndTest {
   }
 
   @Test
-  void givenTheAlertsStore_whenAlertsAreAsked_thenTheListElseA503SayingItIsNotDeployed()
-      throws Exception {
-    var response = first.get("/api/alerts");
-
-    if (response.statusCode() == 503) {
-      assertThat(parse(response.body()).get("error").toString())
-          .contains("'open-alerts'")
-          .contains("not deployed");
-    } else {
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(parse(response.body())).containsKeys("total", "items");
-    }
+  void givenTheSamples_whenOpenAlertsAreAsked_thenTheMirrorGapOf2023IsAmongThemRaised() {
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              var response = first.get("/api/alerts?limit=100");
+              assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+              List<Map<String, Object>> open = items(parse(response.body()));
+              assertThat(open)
+                  .extracting(item -> item.get("key"))
+                  .contains("mirror-gap|AM-ARMSTAT/KZ-BNS|ARM|KAZ|TOTAL|2023");
+              assertThat(open)
+                  .extracting(item -> value(item).get("state"))
+                  .as("the table holds open alerts only")
+                  .containsOnly("RAISED");
+            });
   }
 
   @Test
