@@ -3,7 +3,7 @@ package io.tradewatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.dashboard.DashboardServer;
@@ -14,6 +14,7 @@ import io.tradewatch.local.run.CatchUp;
 import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
+import io.tradewatch.schemas.AvroJson;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
@@ -28,12 +29,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,7 @@ class InstanceChurnEndToEndTest {
     String appId = KAFKA.uniqueAppId("churn");
     OutputSnapshot actual;
     QueryLoad.Stats queries;
+    Map<String, List<JsonNode>> served;
     Fleet fleet = new Fleet(appId, topics, dir);
     try (fleet) {
       fleet.start();
@@ -102,6 +108,7 @@ class InstanceChurnEndToEndTest {
                           .allMatch(i -> i.app.streams().state() == KafkaStreams.State.RUNNING));
           new CatchUp(client, topics, appId, Duration.ofSeconds(3)).await(CATCH_UP, left -> {});
           queries = load.stop();
+          served = load.served();
         }
       }
       actual = OutputSnapshot.read(client, topics);
@@ -138,6 +145,20 @@ class InstanceChurnEndToEndTest {
     assertThat(queries.longestSilence()).isLessThan(Duration.ofSeconds(15));
     assertThat(queries.missing()).isZero();
     assertThat(queries.wrong()).isZero();
+    // ... and every figure served, current or stale, is one the topology committed for that key
+    Map<String, List<SpecificRecord>> history = OutputHistory.read(client, topics.tradeMonthly());
+    assertThat(served).isNotEmpty();
+    served.forEach(
+        (key, values) -> {
+          Set<JsonNode> committed =
+              history.getOrDefault(key, List.of()).stream()
+                  .map(r -> (JsonNode) AvroJson.toJson(r))
+                  .collect(Collectors.toSet());
+          assertThat(values)
+              .as(key)
+              .isNotEmpty()
+              .allSatisfy(v -> assertThat(committed).contains(v));
+        });
     // ... and the committed outputs are those of an uninterrupted run, record for record
     OutputDiff diff = OutputDiff.of(actual, topics, expected, reference);
     assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
@@ -267,7 +288,7 @@ class InstanceChurnEndToEndTest {
    */
   private static final class QueryLoad implements AutoCloseable {
     /** An HTTP status, whether the answer was flagged stale, and a wrong answer's body. */
-    record Outcome(int status, boolean stale, String wrong) {
+    record Outcome(int status, boolean stale, String wrong, JsonNode value) {
       boolean answered() {
         return status == 200 && wrong == null;
       }
@@ -295,6 +316,7 @@ class InstanceChurnEndToEndTest {
     private int otherErrors;
     private int missing;
     private final List<String> wrong = new ArrayList<>();
+    private final Map<String, List<JsonNode>> served = new HashMap<>();
     private long lastAnswer;
     private long longestSilence;
     private long lastOwnerAnswer;
@@ -327,12 +349,15 @@ class InstanceChurnEndToEndTest {
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        return new Outcome(response.statusCode(), false, null);
+        return new Outcome(response.statusCode(), false, null, null);
       }
-      Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<>() {});
-      boolean figure = key.equals(body.get("key")) && body.get("value") instanceof Map;
+      JsonNode body = JSON.readTree(response.body());
+      boolean figure = key.equals(body.path("key").asText()) && body.path("value").isObject();
       return new Outcome(
-          200, Boolean.TRUE.equals(body.get("stale")), figure ? null : response.body());
+          200,
+          body.path("stale").asBoolean(false),
+          figure ? null : response.body(),
+          figure ? body.get("value") : null);
     }
 
     private void run() {
@@ -357,7 +382,7 @@ class InstanceChurnEndToEndTest {
       try {
         outcome = ask(instance, key);
       } catch (IOException e) {
-        outcome = new Outcome(-1, false, null); // the instance went away under the request
+        outcome = new Outcome(-1, false, null, null); // the instance went away under the request
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -370,6 +395,7 @@ class InstanceChurnEndToEndTest {
       switch (outcome.status()) {
         case 200 -> {
           answered++;
+          served.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome.value());
           stale += outcome.stale() ? 1 : 0;
           longestSilence = Math.max(longestSilence, now - lastAnswer);
           lastAnswer = now;
@@ -398,6 +424,11 @@ class InstanceChurnEndToEndTest {
           wrong.size(),
           Duration.ofNanos(silence),
           Duration.ofNanos(ownerSilence));
+    }
+
+    /** Every figure answered, by key, as served. */
+    synchronized Map<String, List<JsonNode>> served() {
+      return Map.copyOf(served);
     }
 
     Stats stop() throws InterruptedException {
