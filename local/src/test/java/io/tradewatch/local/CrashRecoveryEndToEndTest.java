@@ -50,7 +50,7 @@ class CrashRecoveryEndToEndTest {
 
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 60_000);
+  static final int RECORDS = Integer.getInteger("tradewatch.crash.records", 30_000);
 
   /**
    * Years the records cover: six years of dense months rather than 25 sparse ones, so a history of
