@@ -1,13 +1,17 @@
 package io.tradewatch.local.run;
 
 import io.tradewatch.schemas.Topics;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +22,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+  private static final Duration LEADERS_WITHIN = Duration.ofSeconds(60);
 
   private TopicSetup() {}
+
+  /**
+   * Waits until every partition of new topics has a leader. Created is not yet writable: a record
+   * sent at once can be refused as NOT_LEADER_OR_FOLLOWER, and an idempotent producer whose first
+   * batch was refused while later ones were appended can never place its retry (the broker answers
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout).
+   */
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + LEADERS_WITHIN.toNanos();
+    while (true) {
+      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+      boolean led =
+          described.values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      if (led) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "partitions of the new topics have no leader after "
+                + LEADERS_WITHIN.toSeconds()
+                + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
 
   public static void ensure(Properties clientProperties, Topics topics, int partitions) {
     try (Admin admin = Admin.create(clientProperties)) {
@@ -34,10 +67,14 @@ public final class TopicSetup {
               .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         LOG.info("Created {} topics with {} partitions", missing.size(), partitions);
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot create tradewatch topics: " + e.getCause(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Cannot create tradewatch topics: "
+              + (e instanceof ExecutionException ? e.getCause() : e.getMessage()),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
