@@ -23,11 +23,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +58,8 @@ class CrashRecoveryEndToEndTest {
   static final String GUARANTEE =
       System.getProperty("tradewatch.crash.guarantee", "exactly_once_v2");
   static final int KILLS = 5;
+  static final int KILLS_IN_TRANSACTIONS = 2;
+  static final int MAX_KILLS = 2 * KILLS;
   static final int PARTITIONS = 3;
   static final Duration CATCH_UP = Duration.ofMinutes(15);
 
@@ -79,6 +78,7 @@ class CrashRecoveryEndToEndTest {
     Topics reference = topics.withOutputPrefix(topics.prefix() + "reference.");
     OutputSnapshot expected;
     List<Long> processedAtKill = new ArrayList<>();
+    List<Long> openAtKill = new ArrayList<>();
     String appId = KAFKA.uniqueAppId("crashed");
     Path clientConfig = dir.resolve("client.properties");
     // A killed member stays in the group until its session expires: keep that short.
@@ -101,7 +101,7 @@ class CrashRecoveryEndToEndTest {
             PARTITIONS,
             s -> s.withOutputPrefix(reference.outputPrefix()))) {
       // When the topology runs as a process that is killed with SIGKILL five times mid-work
-      killRepeatedly(appId, topics, log, run, processedAtKill);
+      killRepeatedly(appId, topics, log, run, processedAtKill, openAtKill);
       // ... and is then left to finish
       try (TopologyProcess last = TopologyProcess.start(log, run)) {
         expected = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
@@ -111,13 +111,16 @@ class CrashRecoveryEndToEndTest {
     OutputSnapshot actual = OutputSnapshot.read(client, topics);
 
     // Then every kill came in the middle of the work
-    assertThat(processedAtKill).hasSize(KILLS).allSatisfy(at -> assertThat(at).isLessThan(RECORDS));
-    // ... inside open transactions: their outputs were aborted, visible only to a reader that
-    // reads uncommitted records
-    String monthly = topics.tradeMonthly().name();
-    assertThat(records(client, monthly, "read_uncommitted"))
-        .as("records of %s, aborted ones included", monthly)
-        .isGreaterThan(records(client, monthly, "read_committed"));
+    long end = OpenTransactions.endOffsets(KAFKA.clientProperties(), topics.tradeRecords().name());
+    assertThat(processedAtKill).allSatisfy(at -> assertThat(at).isLessThan(end));
+    // ... some of them inside an open transaction: at the kill some topic of the application held
+    // records past its last stable offset, records no read_committed reader will ever see
+    assertThat(processedAtKill).hasSizeGreaterThanOrEqualTo(KILLS);
+    if (GUARANTEE.startsWith("exactly_once")) {
+      assertThat(landedInTransactions(openAtKill))
+          .as("kills inside an open transaction (offsets past the last stable one): %s", openAtKill)
+          .isGreaterThanOrEqualTo(KILLS_IN_TRANSACTIONS);
+    }
     // ... every output's final records equal the uninterrupted run's, key for key (alerts: the
     // set open at the end)
     OutputDiff diff = OutputDiff.of(actual, topics, expected, reference);
@@ -133,28 +136,87 @@ class CrashRecoveryEndToEndTest {
         .isEmpty();
   }
 
-  /** Starts the topology process and kills it mid-work {@link #KILLS} times. */
+  /**
+   * Starts the topology process and kills it mid-work at least {@link #KILLS} times, and until
+   * {@link #KILLS_IN_TRANSACTIONS} kills have landed inside an open transaction (under
+   * exactly-once), at most {@link #MAX_KILLS} times. The kill follows the first sight of an open
+   * transaction within milliseconds, but the commit may already have been decided (its markers
+   * still being written), and the transaction then completes without the killed process. Kill
+   * points are spread over the input as fractions of its end offsets.
+   */
   private static void killRepeatedly(
-      String appId, Topics topics, Path log, String[] run, List<Long> processedAtKill)
+      String appId,
+      Topics topics,
+      Path log,
+      String[] run,
+      List<Long> processedAtKill,
+      List<Long> openAtKill)
       throws Exception {
     Random random = new Random(20261123);
-    long step = RECORDS / (KILLS + 2);
-    for (int kill = 1; kill <= KILLS; kill++) {
+    long end = OpenTransactions.endOffsets(KAFKA.clientProperties(), topics.tradeRecords().name());
+    long step = end / (MAX_KILLS + 2);
+    for (int kill = 1;
+        kill <= MAX_KILLS
+            && (kill <= KILLS || landedInTransactions(openAtKill) < KILLS_IN_TRANSACTIONS);
+        kill++) {
       TopologyProcess process = TopologyProcess.start(log, run);
       long before = processed(appId, topics);
-      long target = Math.max(before + step / 2, kill * step);
+      long target = Math.max(before + step / 4, kill * step);
+      if (target >= end) {
+        throw new IllegalStateException(
+            "Kill "
+                + kill
+                + " cannot land mid-work: "
+                + before
+                + " of "
+                + end
+                + " input offsets were committed before it; see "
+                + log);
+      }
       awaitProcessed(appId, topics, target, process);
-      Thread.sleep(random.nextInt(1_500));
-      process.kill();
+      // a short random pause so that kills fall at different points of the work, then the kill
+      // as soon as a transaction is open
+      Thread.sleep(random.nextInt(250));
+      long open;
+      try (OpenTransactions transactions =
+          OpenTransactions.of(KAFKA.clientProperties(), appId, topics)) {
+        awaitOpenTransaction(transactions, process);
+        process.kill();
+        open = transactions.offsets();
+      }
       long at = processed(appId, topics);
       LOG.info(
-          "SIGKILL {} of {}: pid {}, {} of {} inputs committed",
+          "SIGKILL {}: pid {}, {} of {} input offsets committed, {} offsets in open transactions",
           kill,
-          KILLS,
           process.pid(),
           at,
-          RECORDS);
+          end,
+          open);
       processedAtKill.add(at);
+      openAtKill.add(open);
+    }
+  }
+
+  /** Kills that landed inside an open transaction. */
+  private static long landedInTransactions(List<Long> openAtKill) {
+    return openAtKill.stream().filter(open -> open > 0).count();
+  }
+
+  /** Under exactly-once, waits until the application has a transaction open. */
+  private static void awaitOpenTransaction(OpenTransactions transactions, TopologyProcess p)
+      throws InterruptedException {
+    if (!GUARANTEE.startsWith("exactly_once")) {
+      return;
+    }
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    while (transactions.offsets() <= 0) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("tradewatch run exited on its own; see target/crash-test");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No transaction open in " + CATCH_UP);
+      }
+      Thread.sleep(1);
     }
   }
 
@@ -168,30 +230,7 @@ class CrashRecoveryEndToEndTest {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("No progress to " + target + " inputs in " + CATCH_UP);
       }
-      Thread.sleep(100);
-    }
-  }
-
-  /** How many records of a topic a reader at this isolation level sees, to the end. */
-  private static long records(Properties client, String topic, String isolation) {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long count = 0;
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        count += consumer.poll(Duration.ofMillis(500)).count();
-      }
-      return count;
+      Thread.sleep(50);
     }
   }
 

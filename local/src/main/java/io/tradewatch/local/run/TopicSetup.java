@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,7 @@ public final class TopicSetup {
       throws ExecutionException, InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + LEADERS_WITHIN.toNanos();
     while (true) {
-      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
-      boolean led =
-          described.values().stream()
-              .flatMap(d -> d.partitions().stream())
-              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-      if (led) {
+      if (allLed(admin, names)) {
         return;
       }
       if (System.nanoTime() > deadline) {
@@ -51,6 +48,25 @@ public final class TopicSetup {
                 + " s");
       }
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * Whether every partition of these topics has a leader. A broker that has not yet seen the
+   * creation in its metadata answers UNKNOWN_TOPIC_OR_PARTITION: not led yet, asked again.
+   */
+  private static boolean allLed(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException {
+    try {
+      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+      return described.values().stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -66,7 +82,16 @@ public final class TopicSetup {
                           .configs(topic.configs()))
               .toList();
       if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+        for (var created : admin.createTopics(missing).values().values()) {
+          try {
+            created.get();
+          } catch (ExecutionException e) {
+            // another instance starting beside this one created it first
+            if (!(e.getCause() instanceof TopicExistsException)) {
+              throw e;
+            }
+          }
+        }
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         LOG.info("Created {} topics with {} partitions", missing.size(), partitions);
       }
