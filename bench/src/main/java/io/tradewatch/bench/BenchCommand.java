@@ -1,5 +1,6 @@
 package io.tradewatch.bench;
 
+import io.tradewatch.producers.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
               producerConfig);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
     }
     String table = new Benchmark(options).run().markdown();
     PrintWriter out = spec.commandLine().getOut();
@@ -130,6 +131,6 @@ final class BenchCommand implements Callable<Integer> {
     if (markdown != null) {
       Files.writeString(markdown, table, StandardCharsets.UTF_8);
     }
-    return 0;
+    return ExitCodes.OK;
   }
 }

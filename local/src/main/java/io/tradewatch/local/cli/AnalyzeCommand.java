@@ -6,6 +6,7 @@ import io.tradewatch.local.run.DeadLetterReport;
 import io.tradewatch.local.run.InputLoader;
 import io.tradewatch.local.run.LoadResult;
 import io.tradewatch.local.run.LocalPipeline;
+import io.tradewatch.producers.cli.ExitCodes;
 import io.tradewatch.producers.cli.FileReadingOptions;
 import io.tradewatch.producers.cli.InputFiles;
 import io.tradewatch.producers.read.InputFormat;

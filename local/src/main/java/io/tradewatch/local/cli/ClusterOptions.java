@@ -1,26 +1,21 @@
 package io.tradewatch.local.cli;
 
 import io.tradewatch.local.run.ClusterConnection;
-import java.nio.file.Path;
-import java.util.Map;
+import io.tradewatch.producers.cli.ConnectionOptions;
+import io.tradewatch.producers.cli.InputFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every sub-command shares to choose the Kafka cluster. */
+/**
+ * How the pipeline's commands find Kafka ({@code @Mixin}): the connection ({@link
+ * ConnectionOptions}), or without bootstrap servers an embedded broker bound to {@code
+ * --broker-host}; and the partitions of the topics they create.
+ */
 public final class ClusterOptions {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      description =
-          "A real Kafka cluster to use. Without it, tradewatch starts an embedded KRaft broker.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--client-config",
-      paramLabel = "FILE",
-      description =
-          "Java properties file with Kafka client settings (security.protocol, ssl.*, sasl.*, ...)."
-              + " Passed to every client; values are never printed.")
-  Path clientConfig;
+  @Mixin ConnectionOptions kafka = new ConnectionOptions();
 
   @Option(
       names = "--partitions",
@@ -39,8 +34,8 @@ public final class ClusterOptions {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--partitions must be at least 1, was " + partitions);
     }
-    if (clientConfig != null) {
-      io.tradewatch.producers.cli.InputFiles.requireReadable(spec, java.util.List.of(clientConfig));
+    if (kafka.clientConfig() != null) {
+      InputFiles.requireReadable(spec, List.of(kafka.clientConfig()));
     }
   }
 
@@ -53,9 +48,12 @@ public final class ClusterOptions {
               + " only; 0.0.0.0 exposes it, unauthenticated, to the network).")
   String brokerHost;
 
+  /** The cluster the options name, or an embedded one; the config file is read here. */
   ClusterConnection connection() {
-    Map<String, String> props =
-        clientConfig == null ? Map.of() : ClusterConnection.load(clientConfig);
-    return new ClusterConnection(bootstrapServers, props, brokerHost);
+    try {
+      return new ClusterConnection(kafka.bootstrapServers(), kafka.settings(), brokerHost);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read client config " + kafka.clientConfig(), e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.tradewatch.local.cli;
 import io.tradewatch.local.replay.OutputDiff;
 import io.tradewatch.local.replay.Replay;
 import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.producers.cli.ExitCodes;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +36,6 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 replay identical to the live outputs (or reset done), 4 differences found."
     })
 final class ReplayCommand implements Callable<Integer> {
-  static final int DIFFERENCES = 4;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
@@ -78,9 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tradewatch: replay needs --bootstrap-servers");
       return ExitCodes.USAGE;
     }
-    Properties client = new Properties();
-    client.putAll(connection.clientProperties());
-    client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
+    Properties client = connection.clientPropertiesFor(connection.bootstrapServers());
     StreamsSettings live =
         topology.apply(
             StreamsSettings.defaults(connection.bootstrapServers(), Path.of("unused"))
@@ -106,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
     out.println("Replay " + version + " into " + replay.replayTopics(version).outputPrefix() + "*");
     out.print(diff.render(keysShown));
     out.println(diff.isEmpty() ? "Identical to the live outputs." : "Differences found.");
-    return diff.isEmpty() ? ExitCodes.OK : DIFFERENCES;
+    return diff.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
   /** A progress bar over the input records still to process, on stderr. */

@@ -1,10 +1,9 @@
 package io.tradewatch.local.cli;
 
-import io.tradewatch.dashboard.DashboardServer;
-import io.tradewatch.dashboard.DashboardSettings;
 import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.ServingApp;
+import io.tradewatch.producers.cli.ExitCodes;
 import io.tradewatch.streams.app.StreamsSettings;
-import io.tradewatch.streams.app.TradewatchApp;
 import io.tradewatch.streams.delivery.AlertWebhook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,27 +58,17 @@ final class RunCommand implements Callable<Integer> {
                 .withTopicPrefix(topicPrefix)
                 .withClientProperties(connection.clientProperties()));
     CountDownLatch stop = new CountDownLatch(1);
-    java.util.Properties client = new java.util.Properties();
-    client.putAll(connection.clientProperties());
-    client.put("bootstrap.servers", connection.bootstrapServers());
-    DashboardSettings dash =
-        dashboard.settings() == null ? null : dashboard.settings().withFreePort();
-    if (dash != null) {
-      settings =
-          settings.withClientProperties(
-              DashboardServer.streamsProperties(dash, settings.clientProperties()));
-    }
-    try (TradewatchApp app = new TradewatchApp(settings);
-        DashboardServer server =
-            dash == null
-                ? null
-                : DashboardServer.start(dash, app.streams(), settings.topics(), client)) {
+    java.util.Properties client = connection.clientPropertiesFor(connection.bootstrapServers());
+    try (ServingApp serving = ServingApp.create(settings, dashboard.settings(), client)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tradewatch-stop"));
-      app.start();
-      if (server != null) {
-        spec.commandLine().getOut().println("Dashboard: " + server.url() + "/");
-        spec.commandLine().getOut().flush();
-      }
+      serving.start();
+      serving
+          .dashboard()
+          .ifPresent(
+              server -> {
+                spec.commandLine().getOut().println("Dashboard: " + server.url() + "/");
+                spec.commandLine().getOut().flush();
+              });
       AlertWebhook webhook = topology.startWebhook(client, settings.topics(), applicationId);
       stop.await();
       if (webhook != null) {

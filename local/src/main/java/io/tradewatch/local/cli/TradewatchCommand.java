@@ -1,5 +1,6 @@
 package io.tradewatch.local.cli;
 
+import io.tradewatch.producers.cli.ExitCodes;
 import io.tradewatch.producers.cli.PublishCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

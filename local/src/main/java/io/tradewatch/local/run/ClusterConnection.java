@@ -1,13 +1,9 @@
 package io.tradewatch.local.run;
 
 import io.tradewatch.broker.EmbeddedKafkaCluster;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Where Kafka is: a real cluster ({@code bootstrapServers} and any client properties, TLS and SASL
@@ -33,17 +29,15 @@ public record ClusterConnection(
     return new ClusterConnection(null, Map.of());
   }
 
-  /** Reads a Java properties file of Kafka client settings; its values are never logged. */
-  public static Map<String, String> load(Path file) {
+  /**
+   * The client settings with these bootstrap servers on top, a fresh copy for each client: the
+   * user's cluster's, or an embedded broker's once started.
+   */
+  public Properties clientPropertiesFor(String servers) {
     Properties p = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      p.load(reader);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read client config " + file + ": " + e, e);
-    }
-    Map<String, String> out = new TreeMap<>();
-    p.stringPropertyNames().forEach(name -> out.put(name, p.getProperty(name)));
-    return out;
+    p.putAll(clientProperties);
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
+    return p;
   }
 
   public boolean isEmbedded() {

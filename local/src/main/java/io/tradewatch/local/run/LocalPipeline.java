@@ -22,7 +22,6 @@ import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -41,23 +40,22 @@ public final class LocalPipeline implements AutoCloseable {
   private final EmbeddedKafkaCluster broker;
   private final Properties clientProperties;
   private final StreamsSettings settings;
+  private final ServingApp serving;
   private final TradewatchApp app;
   private final Path stateDir;
-  private final DashboardServer dashboard;
 
   private LocalPipeline(
       EmbeddedKafkaCluster broker,
       Properties clientProperties,
       StreamsSettings settings,
-      TradewatchApp app,
-      Path stateDir,
-      DashboardServer dashboard) {
+      ServingApp serving,
+      Path stateDir) {
     this.broker = broker;
     this.clientProperties = clientProperties;
     this.settings = settings;
-    this.app = app;
+    this.serving = serving;
+    this.app = serving.app();
     this.stateDir = stateDir;
-    this.dashboard = dashboard;
   }
 
   /**
@@ -95,9 +93,7 @@ public final class LocalPipeline implements AutoCloseable {
       servers = broker.bootstrapServers();
     }
     try {
-      Properties client = new Properties();
-      client.putAll(connection.clientProperties());
-      client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
+      Properties client = connection.clientPropertiesFor(servers);
       Path stateDir = Files.createTempDirectory("tradewatch-state-");
       StreamsSettings settings =
           customize.apply(
@@ -106,20 +102,9 @@ public final class LocalPipeline implements AutoCloseable {
                   .withTopicPrefix(topicPrefix)
                   .withClientProperties(connection.clientProperties()));
       TopicSetup.ensure(client, settings.topics(), partitions);
-      DashboardSettings dash = dashboardSettings == null ? null : dashboardSettings.withFreePort();
-      if (dash != null) {
-        settings =
-            settings.withClientProperties(
-                DashboardServer.streamsProperties(dash, settings.clientProperties()));
-      }
-      TradewatchApp app = new TradewatchApp(settings);
-      DashboardServer dashboard =
-          dash == null
-              ? null
-              : DashboardServer.start(dash, app.streams(), settings.topics(), client);
-      app.start();
-      app.awaitRunning(Duration.ofMinutes(2));
-      return new LocalPipeline(broker, client, settings, app, stateDir, dashboard);
+      ServingApp serving = ServingApp.create(settings, dashboardSettings, client).start();
+      serving.app().awaitRunning(Duration.ofMinutes(2));
+      return new LocalPipeline(broker, client, settings, serving, stateDir);
     } catch (IOException e) {
       closeQuietly(broker);
       throw new UncheckedIOException(e);
@@ -199,15 +184,12 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** The dashboard's address, or null when it is not served. */
   public String dashboardUrl() {
-    return dashboard == null ? null : dashboard.url();
+    return serving.dashboard().map(DashboardServer::url).orElse(null);
   }
 
   @Override
   public void close() {
-    if (dashboard != null) {
-      dashboard.close();
-    }
-    app.close();
+    serving.close();
     closeQuietly(broker);
     deleteRecursively(stateDir);
   }

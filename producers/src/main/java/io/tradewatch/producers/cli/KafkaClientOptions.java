@@ -2,10 +2,6 @@ package io.tradewatch.producers.cli;
 
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -15,29 +11,16 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * Kafka connection options shared by the commands that talk to a cluster ({@code @Mixin}). The
- * client config file is read once; its values (passwords, keys) are never printed, only its path
- * and the number of settings.
+ * What a command that publishes to a cluster needs ({@code @Mixin}): the connection ({@link
+ * ConnectionOptions}), required here, the topic prefix and how long Kafka may be away.
  */
 public final class KafkaClientOptions {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      description =
-          "The Kafka cluster (may instead be set as bootstrap.servers in --client-config).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--client-config",
-      paramLabel = "FILE",
-      description =
-          "Java properties file with Kafka client settings (security.protocol, ssl.*, sasl.*, ...);"
-              + " values are never printed.")
-  Path clientConfig;
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(
       names = "--topic-prefix",
@@ -56,23 +39,19 @@ public final class KafkaClientOptions {
               + " from --client-config, else 2m).")
   Duration timeout;
 
-  private Properties loaded;
-
   /**
-   * The client settings: the config file's, with {@code --bootstrap-servers} and {@code --timeout}
+   * The client settings: the config file's, with the bootstrap servers and {@code --timeout}
    * ({@code delivery.timeout.ms} and {@code max.block.ms}) on top. A fresh copy on each call; the
    * file is read on the first.
    *
    * @throws IOException when the config file cannot be read
    */
   public Properties clientProperties() throws IOException {
-    if (loaded == null) {
-      loaded = load(clientConfig);
-    }
     Properties p = new Properties();
-    p.putAll(loaded);
-    if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-      p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(connection.settings());
+    String servers = connection.bootstrapServers();
+    if (servers != null) {
+      p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
     }
     if (timeout != null) {
       String ms = Long.toString(timeout.toMillis());
@@ -88,14 +67,13 @@ public final class KafkaClientOptions {
    * @throws CommandLine.ParameterException (exit code 2) when no bootstrap servers are given
    */
   public Properties requireCluster(CommandSpec spec) throws IOException {
-    Properties p = clientProperties();
-    if (p.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
+    if (connection.bootstrapServers() == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "Missing required option: '--bootstrap-servers=HOST:PORT[,...]'"
               + " (or bootstrap.servers in --client-config)");
     }
-    return p;
+    return clientProperties();
   }
 
   /**
@@ -112,25 +90,11 @@ public final class KafkaClientOptions {
     }
   }
 
-  /** Reads a Kafka client properties file (TLS, SASL, ...); none gives empty settings. */
-  public static Properties load(Path file) throws IOException {
-    Properties p = new Properties();
-    if (file != null) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(reader);
-      }
-    }
-    return p;
-  }
-
   /** Names the settings, never their values. */
   @Override
   public String toString() {
-    return "KafkaClientOptions[bootstrapServers="
-        + bootstrapServers
-        + ", clientConfig="
-        + clientConfig
-        + (loaded == null ? "" : " (" + loaded.size() + " settings)")
+    return "KafkaClientOptions["
+        + connection
         + ", topicPrefix="
         + topicPrefix
         + (timeout == null ? "" : ", timeout=" + timeout)

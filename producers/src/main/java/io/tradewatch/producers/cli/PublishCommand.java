@@ -41,13 +41,6 @@ import picocli.CommandLine.Spec;
       "     sent twice have the same key and revision, which the topology ignores"
     })
 public final class PublishCommand implements Callable<Integer> {
-  public static final int OK = 0;
-  public static final int FAILURE = 1;
-  public static final int USAGE = 2;
-  public static final int ROWS_REJECTED = 3;
-  // 4 is replay's "differences found" in the all-in-one launcher.
-  public static final int KAFKA_UNAVAILABLE = 5;
-
   /** Makes the publisher from the topic registry and the client settings; a seam for tests. */
   @FunctionalInterface
   public interface PublisherFactory {
@@ -138,17 +131,12 @@ public final class PublishCommand implements Callable<Integer> {
     } catch (KafkaUnavailableException e) {
       err.println("tradewatch publish: " + e.getMessage());
       err.flush();
-      return KAFKA_UNAVAILABLE;
+      return ExitCodes.KAFKA_UNAVAILABLE;
     } catch (IOException | KafkaException e) {
       err.println("tradewatch publish: " + e.getMessage());
       err.flush();
-      return FAILURE;
+      return ExitCodes.FAILURE;
     }
-    return rejected > 0 ? ROWS_REJECTED : OK;
-  }
-
-  /** Reads a Kafka client properties file; see {@link KafkaClientOptions#load}. */
-  public static Properties loadClientConfig(Path file) throws IOException {
-    return KafkaClientOptions.load(file);
+    return rejected > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
   }
 }

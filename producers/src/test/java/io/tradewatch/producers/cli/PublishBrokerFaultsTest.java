@@ -132,7 +132,7 @@ class PublishBrokerFaultsTest {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     // then it retried for the timeout, not once per row, and said what to check
-    assertThat(exit).isEqualTo(PublishCommand.KAFKA_UNAVAILABLE);
+    assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
     assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(20));
     assertThat(err.toString())
         .contains("trade-1k.csv: waiting for Kafka at " + address)
@@ -216,7 +216,7 @@ class PublishBrokerFaultsTest {
     }
 
     // then the command failed naming the file, the broker and what was confirmed
-    assertThat(failed).as(out.toString()).isEqualTo(PublishCommand.KAFKA_UNAVAILABLE);
+    assertThat(failed).as(out.toString()).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
     String message = err.toString();
     assertThat(message)
         .contains("trade-50k.csv: waiting for Kafka at " + cluster.bootstrapServers())

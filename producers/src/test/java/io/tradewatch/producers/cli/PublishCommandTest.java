@@ -63,7 +63,7 @@ class PublishCommandTest {
 
     int exit = run("--bootstrap-servers", "unused:9092", "--no-progress", file.toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.ROWS_REJECTED);
+    assertThat(exit).isEqualTo(ExitCodes.ROWS_REJECTED);
     assertThat(out.toString()).contains("trade.csv (TRADE): 1 published, 1 rejected, 0 skipped");
     assertThat(err.toString()).contains("trade.csv:3: period 1989 is before 1990");
     assertThat(producer.history())
@@ -167,7 +167,7 @@ class PublishCommandTest {
             trade.toString(),
             dir.resolve("missing.csv").toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.USAGE);
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains(dir.resolve("missing.csv") + ": no such file");
     assertThat(producer.history()).isEmpty();
   }
@@ -184,7 +184,7 @@ class PublishCommandTest {
             trade.toString(),
             dir.toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.USAGE);
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains(dir + ": is a directory");
     assertThat(producer.history()).isEmpty();
   }
@@ -214,7 +214,7 @@ class PublishCommandTest {
             bad.toString(),
             good.toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.ROWS_REJECTED);
+    assertThat(exit).isEqualTo(ExitCodes.ROWS_REJECTED);
     assertThat(err.toString())
         .contains("tradewatch: warning: " + empty + " is empty; nothing to publish from it")
         .contains("bad.csv:3: not valid UTF-8")
@@ -250,7 +250,7 @@ class PublishCommandTest {
     int exit =
         run("--bootstrap-servers", "unused:9092", "--encoding", "ISO-8859-1", latin1.toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.OK);
+    assertThat(exit).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("latin1.csv (TRADE): 1 published, 0 rejected, 0 skipped");
   }
 
@@ -267,7 +267,7 @@ class PublishCommandTest {
             "--no-progress",
             trade.toString());
 
-    assertThat(exit).isEqualTo(PublishCommand.FAILURE);
+    assertThat(exit).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString()).contains("trade.csv").contains("'hs_code' is missing");
   }
 
@@ -275,13 +275,13 @@ class PublishCommandTest {
   void exitsWithTwoOnUsageErrors() throws Exception {
     Path trade = file("trade.csv", TRADE_HEADER);
 
-    assertThat(run("--no-progress", trade.toString())).isEqualTo(PublishCommand.USAGE);
+    assertThat(run("--no-progress", trade.toString())).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--bootstrap-servers");
     assertThat(run("--bootstrap-servers", "b:9092", "--format", "xml", trade.toString()))
-        .isEqualTo(PublishCommand.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(run("--bootstrap-servers", "b:9092", "--rate", "-5", trade.toString()))
-        .isEqualTo(PublishCommand.USAGE);
-    assertThat(run("--bootstrap-servers", "b:9092")).isEqualTo(PublishCommand.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(run("--bootstrap-servers", "b:9092")).isEqualTo(ExitCodes.USAGE);
     assertThat(producer.history()).isEmpty();
   }
 
@@ -314,9 +314,9 @@ class PublishCommandTest {
     Path trade = file("trade.csv", TRADE_HEADER);
 
     assertThat(run("--bootstrap-servers=b:9092", "--timeout", "0s", trade.toString()))
-        .isEqualTo(PublishCommand.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(run("--bootstrap-servers=b:9092", "--timeout", "soon", trade.toString()))
-        .isEqualTo(PublishCommand.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("'soon' is not a positive duration");
     assertThat(producer.history()).isEmpty();
   }
