@@ -87,169 +87,158 @@ public record StreamsSettings(
    * Settings with the defaults: exactly-once, one thread, 200 ms commits, no CIF/FOB adjustment.
    */
   public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
-    return new StreamsSettings(
-        bootstrapServers,
-        DEFAULT_APPLICATION_ID,
-        Topics.DEFAULT_PREFIX,
-        Topics.DEFAULT_PREFIX,
-        stateDir,
-        StreamsConfig.EXACTLY_ONCE_V2,
-        1,
-        DEFAULT_COMMIT_INTERVAL,
-        Map.of(),
-        BigDecimal.ONE,
-        AlertRulesFile.defaults());
+    return new Builder(bootstrapServers, stateDir).build();
+  }
+
+  /** A builder holding these settings, to change some by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(
-        bootstrapServers,
-        id,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().applicationId(id).build();
   }
 
   /** Another prefix for every topic, inputs and outputs alike. */
   public StreamsSettings withTopicPrefix(String prefix) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        prefix,
-        prefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().topicPrefix(prefix).outputPrefix(prefix).build();
   }
 
+  /** Another prefix for the output topics only (a replay reads the inputs, writes beside). */
   public StreamsSettings withOutputPrefix(String prefix) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        prefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().outputPrefix(prefix).build();
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        dir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().stateDir(dir).build();
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        guarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().processingGuarantee(guarantee).build();
   }
 
   public StreamsSettings withThreads(int count) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        count,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().threads(count).build();
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        interval,
-        clientProperties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().commitInterval(interval).build();
   }
 
   public StreamsSettings withClientProperties(Map<String, String> properties) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        properties,
-        cifFobFactor,
-        alertRules);
+    return toBuilder().clientProperties(properties).build();
   }
 
   public StreamsSettings withCifFobFactor(BigDecimal factor) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        factor,
-        alertRules);
+    return toBuilder().cifFobFactor(factor).build();
   }
 
   public StreamsSettings withAlertRules(RuleBook rules) {
-    return new StreamsSettings(
-        bootstrapServers,
-        applicationId,
-        topicPrefix,
-        outputPrefix,
-        stateDir,
-        processingGuarantee,
-        threads,
-        commitInterval,
-        clientProperties,
-        cifFobFactor,
-        rules);
+    return toBuilder().alertRules(rules).build();
+  }
+
+  /**
+   * Settings by name; {@link #build()} validates them all at once, as the record's constructor
+   * does. Starts from the defaults or from existing settings.
+   */
+  public static final class Builder {
+    private final String bootstrapServers;
+    private String applicationId = DEFAULT_APPLICATION_ID;
+    private String topicPrefix = Topics.DEFAULT_PREFIX;
+    private String outputPrefix = Topics.DEFAULT_PREFIX;
+    private Path stateDir;
+    private String processingGuarantee = StreamsConfig.EXACTLY_ONCE_V2;
+    private int threads = 1;
+    private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
+    private Map<String, String> clientProperties = Map.of();
+    private BigDecimal cifFobFactor = BigDecimal.ONE;
+    private RuleBook alertRules = AlertRulesFile.defaults();
+
+    private Builder(String bootstrapServers, Path stateDir) {
+      this.bootstrapServers = bootstrapServers;
+      this.stateDir = stateDir;
+    }
+
+    private Builder(StreamsSettings from) {
+      this(from.bootstrapServers, from.stateDir);
+      applicationId = from.applicationId;
+      topicPrefix = from.topicPrefix;
+      outputPrefix = from.outputPrefix;
+      processingGuarantee = from.processingGuarantee;
+      threads = from.threads;
+      commitInterval = from.commitInterval;
+      clientProperties = from.clientProperties;
+      cifFobFactor = from.cifFobFactor;
+      alertRules = from.alertRules;
+    }
+
+    public Builder applicationId(String id) {
+      applicationId = id;
+      return this;
+    }
+
+    public Builder topicPrefix(String prefix) {
+      topicPrefix = prefix;
+      return this;
+    }
+
+    public Builder outputPrefix(String prefix) {
+      outputPrefix = prefix;
+      return this;
+    }
+
+    public Builder stateDir(Path dir) {
+      stateDir = dir;
+      return this;
+    }
+
+    public Builder processingGuarantee(String guarantee) {
+      processingGuarantee = guarantee;
+      return this;
+    }
+
+    public Builder threads(int count) {
+      threads = count;
+      return this;
+    }
+
+    public Builder commitInterval(Duration interval) {
+      commitInterval = interval;
+      return this;
+    }
+
+    public Builder clientProperties(Map<String, String> properties) {
+      clientProperties = properties;
+      return this;
+    }
+
+    public Builder cifFobFactor(BigDecimal factor) {
+      cifFobFactor = factor;
+      return this;
+    }
+
+    public Builder alertRules(RuleBook rules) {
+      alertRules = rules;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first setting that is not valid
+     */
+    public StreamsSettings build() {
+      return new StreamsSettings(
+          bootstrapServers,
+          applicationId,
+          topicPrefix,
+          outputPrefix,
+          stateDir,
+          processingGuarantee,
+          threads,
+          commitInterval,
+          clientProperties,
+          cifFobFactor,
+          alertRules);
+    }
   }
 
   public Topics topics() {
