@@ -132,75 +132,25 @@ public final class AlertRulesFile {
       AlertSeverity severity = symbol("severity", AlertSeverity.class, AlertSeverity.WARNING);
       return switch (type) {
         case YOY ->
-            new AlertRule(
+            new AlertRule.Yoy(
                 name,
-                type,
                 severity,
                 symbol("figure", Figure.class, null),
                 symbol("direction", Direction.class, Direction.BOTH),
                 positive("thresholdPct"),
-                null,
-                null,
-                null,
-                null,
-                null,
                 allGroups());
         case SEASONAL_BAND ->
-            new AlertRule(
-                name,
-                type,
-                severity,
-                null,
-                null,
-                null,
-                count("years", 2),
-                positive("tolerancePct"),
-                null,
-                null,
-                null,
-                allGroups());
+            new AlertRule.SeasonalBand(
+                name, severity, count("years", 2), positive("tolerancePct"), allGroups());
         case TARGET_BEHIND ->
-            new AlertRule(
-                name,
-                type,
-                severity,
-                null,
-                null,
-                null,
-                null,
-                null,
-                positive("marginPct"),
-                positive("maxRequiredGrowthPct"),
-                null,
-                true);
-        case MIRROR_GAP, REVISION ->
-            new AlertRule(
-                name,
-                type,
-                severity,
-                null,
-                null,
-                positive("thresholdPct"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                allGroups());
-        case SILENCE, TRADE_STOPPED ->
-            new AlertRule(
-                name,
-                type,
-                severity,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                count("periods", 1),
-                false);
+            new AlertRule.TargetBehind(
+                name, severity, positive("marginPct"), positive("maxRequiredGrowthPct"));
+        case MIRROR_GAP ->
+            new AlertRule.MirrorGap(name, severity, positive("thresholdPct"), allGroups());
+        case REVISION ->
+            new AlertRule.Revision(name, severity, positive("thresholdPct"), allGroups());
+        case SILENCE -> new AlertRule.Silence(name, severity, count("periods", 1));
+        case TRADE_STOPPED -> new AlertRule.TradeStopped(name, severity, count("periods", 1));
       };
     }
 

@@ -11,7 +11,6 @@ import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.streams.domain.alerts.AlertRule;
 import io.tradewatch.streams.domain.alerts.AlertRule.Figure;
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import io.tradewatch.streams.domain.alerts.Condition;
 import io.tradewatch.streams.domain.alerts.Condition.Subject;
 import io.tradewatch.streams.domain.alerts.RuleBook;
@@ -72,7 +71,7 @@ final class AlertCandidates {
     Subject subject = new Subject(m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup());
     String period = Keys.tradePeriod(m.getYear(), m.getMonth());
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.YOY)) {
+    for (AlertRule.Yoy rule : rules.ofType(AlertRule.Yoy.class)) {
       if (!rule.watches(m.getHsGroup())) {
         continue;
       }
@@ -93,7 +92,7 @@ final class AlertCandidates {
   List<Alert> annual(TradeAnnual a) {
     Subject subject = new Subject(a.getSource(), a.getReporter(), a.getPartner(), a.getHsGroup());
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.YOY)) {
+    for (AlertRule.Yoy rule : rules.ofType(AlertRule.Yoy.class)) {
       if (Rules.reads(rule, Figure.ANNUAL) && rule.watches(a.getHsGroup())) {
         out.add(
             toAlert(
@@ -112,7 +111,7 @@ final class AlertCandidates {
     }
     Subject subject = new Subject(p.getSource(), p.getReporter(), p.getPartner(), p.getTargetId());
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.TARGET_BEHIND)) {
+    for (AlertRule.TargetBehind rule : rules.ofType(AlertRule.TargetBehind.class)) {
       out.add(
           toAlert(
               Rules.targetBehind(
@@ -140,7 +139,7 @@ final class AlertCandidates {
             g.getImporter(),
             g.getHsGroup());
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.MIRROR_GAP)) {
+    for (AlertRule.MirrorGap rule : rules.ofType(AlertRule.MirrorGap.class)) {
       if (!rule.watches(g.getHsGroup())) {
         continue;
       }
@@ -178,7 +177,7 @@ final class AlertCandidates {
       period = "";
     }
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.REVISION)) {
+    for (AlertRule.Revision rule : rules.ofType(AlertRule.Revision.class)) {
       out.add(
           toAlert(
               Rules.revision(

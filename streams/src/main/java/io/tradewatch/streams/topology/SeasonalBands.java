@@ -7,7 +7,6 @@ import io.tradewatch.avro.internal.YearValues;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.alerts.AlertRule;
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import io.tradewatch.streams.domain.alerts.Condition;
 import io.tradewatch.streams.domain.alerts.Condition.Subject;
 import io.tradewatch.streams.domain.alerts.RuleBook;
@@ -111,7 +110,7 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
   private List<Alert> judge(
       Subject subject, int changedYear, int month, SortedMap<Integer, BigDecimal> byYear) {
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.SEASONAL_BAND)) {
+    for (AlertRule.SeasonalBand rule : rules.ofType(AlertRule.SeasonalBand.class)) {
       if (!rule.watches(subject.hsGroup())) {
         continue;
       }

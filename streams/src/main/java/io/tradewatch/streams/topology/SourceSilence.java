@@ -5,7 +5,6 @@ import io.tradewatch.avro.internal.SeriesActivity;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.alerts.AlertRule;
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import io.tradewatch.streams.domain.alerts.Condition.Subject;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import io.tradewatch.streams.domain.alerts.Rules;
@@ -92,7 +91,7 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     boolean movedOn = newestBefore.map(newest::isAfter).orElse(true);
 
     List<Alert> out = new ArrayList<>();
-    for (AlertRule rule : rules.ofType(RuleType.SILENCE)) {
+    for (AlertRule.Silence rule : rules.ofType(AlertRule.Silence.class)) {
       out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
       if (movedOn) {
         // Every silent one, so that open alerts always show the lag to the newest release.

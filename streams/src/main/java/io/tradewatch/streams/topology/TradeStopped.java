@@ -9,7 +9,6 @@ import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import io.tradewatch.streams.domain.alerts.AlertRule;
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import io.tradewatch.streams.domain.alerts.Condition;
 import io.tradewatch.streams.domain.alerts.Condition.Subject;
 import io.tradewatch.streams.domain.alerts.RuleBook;
@@ -103,8 +102,8 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
 
   /** The longest window of the rules: how far back of a release's month a series may be judged. */
   static int window(RuleBook rules) {
-    return rules.ofType(RuleType.TRADE_STOPPED).stream()
-        .mapToInt(AlertRule::periods)
+    return rules.ofType(AlertRule.TradeStopped.class).stream()
+        .mapToInt(AlertRule.TradeStopped::periods)
         .max()
         .orElse(0);
   }
@@ -121,8 +120,8 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   @Override
   public void process(Record<String, ChangedYear> record) {
     SeriesKey series = SeriesKey.parse(record.key());
-    List<AlertRule> watching =
-        rules.ofType(RuleType.TRADE_STOPPED).stream()
+    List<AlertRule.TradeStopped> watching =
+        rules.ofType(AlertRule.TradeStopped.class).stream()
             .filter(rule -> rule.watches(series.hsGroup()))
             .toList();
     if (watching.isEmpty()) {
@@ -137,7 +136,7 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     YearMonth firstWithout = lastTraded == null ? null : lastTraded.plusMonths(1);
     if (previous != null && !previous.equals(firstWithout)) {
       // Trade resumed (or an earlier stop was filled in): the alert about it ends.
-      for (AlertRule rule : watching) {
+      for (AlertRule.TradeStopped rule : watching) {
         forward(
             record, previous, Rules.tradeStopped(rule, subject, previous, previous.minusMonths(1)));
       }
@@ -147,10 +146,10 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     if (firstWithout == null) {
       return;
     }
-    int longest = watching.stream().mapToInt(AlertRule::periods).max().orElseThrow();
+    int longest = watching.stream().mapToInt(AlertRule.TradeStopped::periods).max().orElseThrow();
     YearMonth lastReleased =
         lastReleasedInARow(series, firstWithout, firstWithout.plusMonths(longest - 1L));
-    for (AlertRule rule : watching) {
+    for (AlertRule.TradeStopped rule : watching) {
       YearMonth end = firstWithout.plusMonths(rule.periods() - 1L);
       YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
       forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));

@@ -21,7 +21,7 @@ class AlertRulesFileTest {
     RuleBook rules = AlertRulesFile.defaults();
 
     for (RuleType type : RuleType.values()) {
-      assertThat(rules.ofType(type)).as(type.name()).isNotEmpty();
+      assertThat(rules.rules()).as(type.name()).anyMatch(rule -> rule.type() == type);
     }
   }
 
@@ -30,10 +30,12 @@ class AlertRulesFileTest {
     RuleBook rules =
         parse("{\"rules\":[{\"name\":\"gap\",\"type\":\"mirror_gap\",\"thresholdPct\":25}]}");
 
-    AlertRule gap = rules.rules().get(0);
+    assertThat(rules.rules()).singleElement().isInstanceOf(AlertRule.MirrorGap.class);
+    AlertRule.MirrorGap gap = rules.ofType(AlertRule.MirrorGap.class).get(0);
     assertThat(gap.type()).isEqualTo(RuleType.MIRROR_GAP);
     assertThat(gap.severity()).isEqualTo(AlertSeverity.WARNING);
     assertThat(gap.thresholdPct()).isEqualByComparingTo(new BigDecimal("25"));
+    assertThat(gap.allGroups()).isFalse();
   }
 
   @Test

@@ -1,47 +1,183 @@
 package io.tradewatch.streams.domain.alerts;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
- * One configured alert rule. Which fields matter depends on the type; {@code
- * io.tradewatch.streams.app.AlertRulesFile} checks them when it reads the rules.
- *
- * @param name unique name; part of every alert id the rule raises
- * @param type what the rule watches
- * @param severity how urgent its alerts are
- * @param figure for YOY: which figure's growth (MONTHLY, YTD, T12M, ANNUAL)
- * @param direction for YOY: UP, DOWN or BOTH
- * @param thresholdPct YOY: growth beyond it; MIRROR_GAP: gap beyond it; REVISION: revision beyond
- *     it, in percent of the first-published value
- * @param years SEASONAL_BAND: earlier years of the same calendar month the band is made of
- * @param tolerancePct SEASONAL_BAND: how far beyond the lowest and highest earlier value counts
- * @param marginPct TARGET_BEHIND: how far below the schedule line counts as behind
- * @param maxRequiredGrowthPct TARGET_BEHIND: required annual growth above it counts as behind
- * @param periods SILENCE: months a source has released nothing for a reporter while releases of any
- *     source have moved on; TRADE_STOPPED: consecutive released months without trade
- * @param allGroups whether every HS group is watched, or only the all-products total (default)
+ * One configured alert rule: one record type per kind of rule, holding exactly the settings that
+ * kind reads. {@code io.tradewatch.streams.app.AlertRulesFile} reads and checks them.
  */
-public record AlertRule(
-    String name,
-    RuleType type,
-    AlertSeverity severity,
-    Figure figure,
-    Direction direction,
-    BigDecimal thresholdPct,
-    Integer years,
-    BigDecimal tolerancePct,
-    BigDecimal marginPct,
-    BigDecimal maxRequiredGrowthPct,
-    Integer periods,
-    boolean allGroups) {
+public sealed interface AlertRule {
+  /** Unique name; part of every alert id the rule raises. */
+  String name();
 
-  /** Whether the rule watches a series of this HS group. */
-  public boolean watches(String hsGroup) {
-    return allGroups || "TOTAL".equals(hsGroup);
+  /** How urgent its alerts are. */
+  AlertSeverity severity();
+
+  /** What the rule watches. */
+  RuleType type();
+
+  /** Whether the rule watches a series of this HS group (else only the all-products total). */
+  default boolean watches(String hsGroup) {
+    return "TOTAL".equals(hsGroup);
   }
 
-  /** What a rule watches. */
-  public enum RuleType {
+  /**
+   * A growth rate beyond a threshold.
+   *
+   * @param figure which figure's growth (MONTHLY, YTD, T12M, ANNUAL)
+   * @param direction UP, DOWN or BOTH
+   * @param thresholdPct growth beyond it, in percent
+   * @param allGroups every HS group, or only the all-products total
+   */
+  record Yoy(
+      String name,
+      AlertSeverity severity,
+      Figure figure,
+      Direction direction,
+      BigDecimal thresholdPct,
+      boolean allGroups)
+      implements AlertRule {
+    public Yoy {
+      Objects.requireNonNull(figure, "figure");
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(thresholdPct, "thresholdPct");
+    }
+
+    @Override
+    public RuleType type() {
+      return RuleType.YOY;
+    }
+
+    @Override
+    public boolean watches(String hsGroup) {
+      return allGroups || AlertRule.super.watches(hsGroup);
+    }
+  }
+
+  /**
+   * A month outside the band of the same calendar month in earlier years.
+   *
+   * @param years earlier years of the same calendar month the band is made of
+   * @param tolerancePct how far beyond the lowest and highest earlier value counts
+   * @param allGroups every HS group, or only the all-products total
+   */
+  record SeasonalBand(
+      String name, AlertSeverity severity, int years, BigDecimal tolerancePct, boolean allGroups)
+      implements AlertRule {
+    public SeasonalBand {
+      Objects.requireNonNull(tolerancePct, "tolerancePct");
+    }
+
+    @Override
+    public RuleType type() {
+      return RuleType.SEASONAL_BAND;
+    }
+
+    @Override
+    public boolean watches(String hsGroup) {
+      return allGroups || AlertRule.super.watches(hsGroup);
+    }
+  }
+
+  /**
+   * A target behind its schedule, or needing too steep a growth; every target is watched.
+   *
+   * @param marginPct how far below the schedule line counts as behind
+   * @param maxRequiredGrowthPct required annual growth above it counts as behind
+   */
+  record TargetBehind(
+      String name, AlertSeverity severity, BigDecimal marginPct, BigDecimal maxRequiredGrowthPct)
+      implements AlertRule {
+    public TargetBehind {
+      Objects.requireNonNull(marginPct, "marginPct");
+      Objects.requireNonNull(maxRequiredGrowthPct, "maxRequiredGrowthPct");
+    }
+
+    @Override
+    public RuleType type() {
+      return RuleType.TARGET_BEHIND;
+    }
+
+    @Override
+    public boolean watches(String hsGroup) {
+      return true;
+    }
+  }
+
+  /**
+   * The gap between what the exporter and the importer report, beyond a threshold.
+   *
+   * @param thresholdPct gap beyond it, in percent
+   * @param allGroups every HS group, or only the all-products total
+   */
+  record MirrorGap(String name, AlertSeverity severity, BigDecimal thresholdPct, boolean allGroups)
+      implements AlertRule {
+    public MirrorGap {
+      Objects.requireNonNull(thresholdPct, "thresholdPct");
+    }
+
+    @Override
+    public RuleType type() {
+      return RuleType.MIRROR_GAP;
+    }
+
+    @Override
+    public boolean watches(String hsGroup) {
+      return allGroups || AlertRule.super.watches(hsGroup);
+    }
+  }
+
+  /**
+   * A revised figure beyond a threshold of its first publication.
+   *
+   * @param thresholdPct revision beyond it, in percent of the first-published value
+   * @param allGroups every HS group, or only the all-products total
+   */
+  record Revision(String name, AlertSeverity severity, BigDecimal thresholdPct, boolean allGroups)
+      implements AlertRule {
+    public Revision {
+      Objects.requireNonNull(thresholdPct, "thresholdPct");
+    }
+
+    @Override
+    public RuleType type() {
+      return RuleType.REVISION;
+    }
+
+    @Override
+    public boolean watches(String hsGroup) {
+      return allGroups || AlertRule.super.watches(hsGroup);
+    }
+  }
+
+  /**
+   * A source that has released nothing for a reporter for some months while releases of any source
+   * have moved on.
+   *
+   * @param periods months behind the newest release that count
+   */
+  record Silence(String name, AlertSeverity severity, int periods) implements AlertRule {
+    @Override
+    public RuleType type() {
+      return RuleType.SILENCE;
+    }
+  }
+
+  /**
+   * A series with consecutive released months without trade (all-products totals).
+   *
+   * @param periods released months without trade that count
+   */
+  record TradeStopped(String name, AlertSeverity severity, int periods) implements AlertRule {
+    @Override
+    public RuleType type() {
+      return RuleType.TRADE_STOPPED;
+    }
+  }
+
+  /** What a rule watches: the {@code type} of the rules file, and of every alert it raises. */
+  enum RuleType {
     YOY,
     SEASONAL_BAND,
     TARGET_BEHIND,
@@ -52,7 +188,7 @@ public record AlertRule(
   }
 
   /** Which growth rate a YOY rule reads. */
-  public enum Figure {
+  enum Figure {
     MONTHLY,
     YTD,
     T12M,
@@ -60,7 +196,7 @@ public record AlertRule(
   }
 
   /** Which way a change must go to count. */
-  public enum Direction {
+  enum Direction {
     UP,
     DOWN,
     BOTH

@@ -1,6 +1,5 @@
 package io.tradewatch.streams.domain.alerts;
 
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,8 @@ public record RuleBook(List<AlertRule> rules) {
     }
   }
 
-  public List<AlertRule> ofType(RuleType type) {
-    return rules.stream().filter(r -> r.type() == type).toList();
+  /** The rules of one kind, as their own type. */
+  public <R extends AlertRule> List<R> ofType(Class<R> kind) {
+    return rules.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 }

@@ -20,7 +20,7 @@ public final class Rules {
 
   /** A growth rate of a series' turnover against the rule's threshold. */
   public static Condition yoy(
-      AlertRule rule, Subject subject, String period, BigDecimal growthPct) {
+      AlertRule.Yoy rule, Subject subject, String period, BigDecimal growthPct) {
     boolean active = AlertMath.beyond(growthPct, rule.thresholdPct(), rule.direction());
     String what =
         switch (rule.figure()) {
@@ -54,7 +54,7 @@ public final class Rules {
   }
 
   /** Which figure a YOY rule reads. */
-  public static boolean reads(AlertRule rule, Figure figure) {
+  public static boolean reads(AlertRule.Yoy rule, Figure figure) {
     return rule.figure() == figure;
   }
 
@@ -63,7 +63,7 @@ public final class Rules {
    * years (null when fewer than two of them are known).
    */
   public static Condition seasonal(
-      AlertRule rule,
+      AlertRule.SeasonalBand rule,
       Subject subject,
       int year,
       int month,
@@ -107,7 +107,7 @@ public final class Rules {
 
   /** A target's progress in a complete year against its schedule and the growth still needed. */
   public static Condition targetBehind(
-      AlertRule rule,
+      AlertRule.TargetBehind rule,
       Subject subject,
       int year,
       BigDecimal achieved,
@@ -156,7 +156,7 @@ public final class Rules {
 
   /** The gap between what the exporter and the importer report about the same flow. */
   public static Condition mirrorGap(
-      AlertRule rule,
+      AlertRule.MirrorGap rule,
       Subject subject,
       int year,
       String exporterSource,
@@ -200,7 +200,7 @@ public final class Rules {
    * {@code *}: a release covers the reporter.
    */
   public static Condition silence(
-      AlertRule rule, Subject subject, YearMonth last, YearMonth newest) {
+      AlertRule.Silence rule, Subject subject, YearMonth last, YearMonth newest) {
     long behind = ChronoUnit.MONTHS.between(last, newest);
     // One alert per source and reporter, not per last month: while a history loads month by
     // month it stays raised and its lag is updated, instead of a raise and a clear per month.
@@ -229,7 +229,10 @@ public final class Rules {
    * {@code lastReleased} and none of them holds a figure of this pair (exports and imports zero).
    */
   public static Condition tradeStopped(
-      AlertRule rule, Subject subject, YearMonth firstWithout, YearMonth lastReleased) {
+      AlertRule.TradeStopped rule,
+      Subject subject,
+      YearMonth firstWithout,
+      YearMonth lastReleased) {
     long months = ChronoUnit.MONTHS.between(firstWithout, lastReleased) + 1;
     return Condition.of(
         rule,
@@ -255,7 +258,7 @@ public final class Rules {
 
   /** A revised figure against its first publication. */
   public static Condition revision(
-      AlertRule rule,
+      AlertRule.Revision rule,
       Subject subject,
       String period,
       String recordKey,

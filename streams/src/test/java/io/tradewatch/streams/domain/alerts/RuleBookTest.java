@@ -3,49 +3,25 @@ package io.tradewatch.streams.domain.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tradewatch.streams.domain.alerts.AlertRule.RuleType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleBookTest {
   private static AlertRule silence(String name) {
-    return new AlertRule(
-        name,
-        RuleType.SILENCE,
-        AlertSeverity.WARNING,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        3,
-        false);
+    return new AlertRule.Silence(name, AlertSeverity.WARNING, 3);
   }
 
   @Test
-  void givenRulesOfSeveralTypes_whenAskedForOneType_thenOnlyThoseAnswer() {
+  void givenRulesOfSeveralTypes_whenAskedForOneType_thenOnlyThoseAnswerAsThatType() {
     AlertRule silence = silence("quiet");
-    AlertRule stopped =
-        new AlertRule(
-            "stopped",
-            RuleType.TRADE_STOPPED,
-            AlertSeverity.WARNING,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            2,
-            false);
+    AlertRule stopped = new AlertRule.TradeStopped("stopped", AlertSeverity.WARNING, 2);
 
     RuleBook rules = new RuleBook(List.of(silence, stopped));
 
-    assertThat(rules.ofType(RuleType.SILENCE)).containsExactly(silence);
-    assertThat(rules.ofType(RuleType.YOY)).isEmpty();
+    List<AlertRule.Silence> silences = rules.ofType(AlertRule.Silence.class);
+    assertThat(silences).containsExactly((AlertRule.Silence) silence);
+    assertThat(silences.get(0).periods()).isEqualTo(3);
+    assertThat(rules.ofType(AlertRule.Yoy.class)).isEmpty();
   }
 
   @Test
