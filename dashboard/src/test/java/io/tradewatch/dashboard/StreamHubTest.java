@@ -29,6 +29,15 @@ class StreamHubTest {
     // then: publishing went on; the backlog beyond two events was dropped for a resync
     assertThat(hub.dropped()).isGreaterThan(9_000);
     await().atMost(Duration.ofSeconds(10)).until(() -> slow.received.contains(StreamHub.RESYNC));
+    // ... and once the client has caught up, it is sent new events again, after the resync
+    OutputEvent next = event("trade-monthly", "KZ-BNS|next");
+    hub.publish(next);
+    await().atMost(Duration.ofSeconds(10)).until(() -> slow.received.contains(next));
+    List<OutputEvent> received = List.copyOf(slow.received);
+    assertThat(received.indexOf(StreamHub.RESYNC)).isLessThan(received.indexOf(next));
+    // ... having been sent, of the 10 000, only the event in flight when it stalled and what
+    // fitted in its queue after the last resync
+    assertThat(received).hasSizeLessThanOrEqualTo(4).last().isEqualTo(next);
     hub.close();
   }
 
