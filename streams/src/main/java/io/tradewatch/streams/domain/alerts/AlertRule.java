@@ -17,9 +17,14 @@ public sealed interface AlertRule {
   /** What the rule watches. */
   RuleType type();
 
-  /** Whether the rule watches a series of this HS group (else only the all-products total). */
+  /** Whether every HS group is watched; by default only the all-products total is. */
+  default boolean allGroups() {
+    return false;
+  }
+
+  /** Whether the rule watches a series of this HS group. */
   default boolean watches(String hsGroup) {
-    return "TOTAL".equals(hsGroup);
+    return allGroups() || "TOTAL".equals(hsGroup);
   }
 
   /**
@@ -48,11 +53,6 @@ public sealed interface AlertRule {
     public RuleType type() {
       return RuleType.YOY;
     }
-
-    @Override
-    public boolean watches(String hsGroup) {
-      return allGroups || AlertRule.super.watches(hsGroup);
-    }
   }
 
   /**
@@ -72,11 +72,6 @@ public sealed interface AlertRule {
     @Override
     public RuleType type() {
       return RuleType.SEASONAL_BAND;
-    }
-
-    @Override
-    public boolean watches(String hsGroup) {
-      return allGroups || AlertRule.super.watches(hsGroup);
     }
   }
 
@@ -100,7 +95,7 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public boolean watches(String hsGroup) {
+    public boolean allGroups() {
       return true;
     }
   }
@@ -121,11 +116,6 @@ public sealed interface AlertRule {
     public RuleType type() {
       return RuleType.MIRROR_GAP;
     }
-
-    @Override
-    public boolean watches(String hsGroup) {
-      return allGroups || AlertRule.super.watches(hsGroup);
-    }
   }
 
   /**
@@ -143,11 +133,6 @@ public sealed interface AlertRule {
     @Override
     public RuleType type() {
       return RuleType.REVISION;
-    }
-
-    @Override
-    public boolean watches(String hsGroup) {
-      return allGroups || AlertRule.super.watches(hsGroup);
     }
   }
 
