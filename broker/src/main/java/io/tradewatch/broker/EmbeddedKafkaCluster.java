@@ -110,73 +110,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
     String bindHost = listenerHost(host);
     long started = System.nanoTime();
-    String replication = Integer.toString(Math.min(3, brokers));
-    String minIsr = Integer.toString(Math.min(2, brokers));
     ListenerName brokerListener = new ListenerName("BROKER");
     ListenerName controllerListener = new ListenerName("CONTROLLER");
-    Map<Integer, Map<String, String>> perNode = new LinkedHashMap<>();
-    for (int node = 0; node < brokers; node++) {
-      String plaintext = brokerListener.value() + "://" + bindHost + ":0";
-      if (node == CONTROLLER_NODE) {
-        plaintext += "," + controllerListener.value() + "://" + LOOPBACK + ":0";
-      }
-      perNode.put(
-          node,
-          secure.brokerConfig(
-              plaintext,
-              brokerListener.value() + ":PLAINTEXT," + controllerListener.value() + ":PLAINTEXT",
-              bindHost));
-    }
-    TestKitNodes nodes =
-        new TestKitNodes.Builder(
-                // What a production broker of this version runs; the test kit's default turns
-                // unstable metadata features on.
-                BootstrapMetadata.fromVersion(MetadataVersion.latestProduction(), "tradewatch"))
-            .setCombined(true)
-            .setNumBrokerNodes(brokers)
-            // One controller, on node 0: with a quorum of three, a follower controller's raft
-            // thread could die at start-up (Kafka 4.3.1: "Received unexpected invalid request
-            // error" answering its UpdateVoter request), after which the cluster no longer got a
-            // Streams application to RUNNING. These clusters test brokers, not the controller
-            // quorum.
-            .setNumControllerNodes(1)
-            .setBrokerListenerName(brokerListener)
-            .setControllerListenerName(controllerListener)
-            // Listeners per node: only node 0 has the controller's.
-            .setPerServerProperties(perNode)
-            .build();
+    TestKitNodes nodes = nodes(brokers, secure, bindHost, brokerListener, controllerListener);
     KafkaClusterTestKit cluster = null;
     try {
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-      cluster =
-          builder
-              .setConfigProp("unstable.feature.versions.enable", "false")
-              // Internal topics cannot have more replicas than there are brokers: with the
-              // defaults (3) consumer groups and transactions hang on one broker without an error.
-              .setConfigProp("offsets.topic.replication.factor", replication)
-              .setConfigProp("offsets.topic.num.partitions", "5")
-              .setConfigProp("transaction.state.log.replication.factor", replication)
-              .setConfigProp("transaction.state.log.min.isr", minIsr)
-              .setConfigProp("transaction.state.log.num.partitions", "5")
-              .setConfigProp("share.coordinator.state.topic.replication.factor", replication)
-              .setConfigProp("share.coordinator.state.topic.min.isr", minIsr)
-              .setConfigProp("default.replication.factor", replication)
-              .setConfigProp("min.insync.replicas", minIsr)
-              // Tests start consumers one at a time; the 3 s default only delays the first poll.
-              .setConfigProp("group.initial.rebalance.delay.ms", "0")
-              // A restarted broker cannot register again until the controller has expired its old
-              // session: 9 s by default, ~4 s here. Not shorter: a loaded test machine that stalls
-              // a heartbeat for longer would fence the broker in the middle of a test.
-              .setConfigProp("broker.heartbeat.interval.ms", "1000")
-              .setConfigProp("broker.session.timeout.ms", "4000")
-              // Every topic comes from the registry; a typo must fail, not create a topic.
-              .setConfigProp("auto.create.topics.enable", "false")
-              // Records are stamped with their statistical period (years ago), so a topic left on
-              // time-based retention loses them at the first check. Checking every few seconds
-              // (production: 5 minutes) makes such a mistake fail every test at once.
-              .setConfigProp("log.retention.check.interval.ms", "3000")
-              .setDeleteOnClose(true)
-              .build();
+      cluster = testKit(nodes, brokers);
       releasePreboundSockets(cluster, brokers, brokerListener, controllerListener);
       formatQuietly(cluster);
       cluster.startup();
@@ -203,6 +142,82 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         (System.nanoTime() - started) / 1_000_000,
         nodes.baseDirectory());
     return ready;
+  }
+
+  /**
+   * The nodes: every one a combined broker and controller process, the client listeners bound to
+   * {@code bindHost}, the controller's listener on node 0 only and on loopback.
+   */
+  private static TestKitNodes nodes(
+      int brokers,
+      SecureListeners secure,
+      String bindHost,
+      ListenerName brokerListener,
+      ListenerName controllerListener) {
+    Map<Integer, Map<String, String>> perNode = new LinkedHashMap<>();
+    for (int node = 0; node < brokers; node++) {
+      String plaintext = brokerListener.value() + "://" + bindHost + ":0";
+      if (node == CONTROLLER_NODE) {
+        plaintext += "," + controllerListener.value() + "://" + LOOPBACK + ":0";
+      }
+      perNode.put(
+          node,
+          secure.brokerConfig(
+              plaintext,
+              brokerListener.value() + ":PLAINTEXT," + controllerListener.value() + ":PLAINTEXT",
+              bindHost));
+    }
+    return new TestKitNodes.Builder(
+            // What a production broker of this version runs; the test kit's default turns
+            // unstable metadata features on.
+            BootstrapMetadata.fromVersion(MetadataVersion.latestProduction(), "tradewatch"))
+        .setCombined(true)
+        .setNumBrokerNodes(brokers)
+        // One controller, on node 0: with a quorum of three, a follower controller's raft
+        // thread could die at start-up (Kafka 4.3.1: "Received unexpected invalid request
+        // error" answering its UpdateVoter request), after which the cluster no longer got a
+        // Streams application to RUNNING. These clusters test brokers, not the controller
+        // quorum.
+        .setNumControllerNodes(1)
+        .setBrokerListenerName(brokerListener)
+        .setControllerListenerName(controllerListener)
+        // Listeners per node: only node 0 has the controller's.
+        .setPerServerProperties(perNode)
+        .build();
+  }
+
+  /** The cluster's broker settings, sized to its number of brokers; not started. */
+  private static KafkaClusterTestKit testKit(TestKitNodes nodes, int brokers) throws Exception {
+    String replication = Integer.toString(Math.min(3, brokers));
+    String minIsr = Integer.toString(Math.min(2, brokers));
+    return new KafkaClusterTestKit.Builder(nodes)
+        .setConfigProp("unstable.feature.versions.enable", "false")
+        // Internal topics cannot have more replicas than there are brokers: with the
+        // defaults (3) consumer groups and transactions hang on one broker without an error.
+        .setConfigProp("offsets.topic.replication.factor", replication)
+        .setConfigProp("offsets.topic.num.partitions", "5")
+        .setConfigProp("transaction.state.log.replication.factor", replication)
+        .setConfigProp("transaction.state.log.min.isr", minIsr)
+        .setConfigProp("transaction.state.log.num.partitions", "5")
+        .setConfigProp("share.coordinator.state.topic.replication.factor", replication)
+        .setConfigProp("share.coordinator.state.topic.min.isr", minIsr)
+        .setConfigProp("default.replication.factor", replication)
+        .setConfigProp("min.insync.replicas", minIsr)
+        // Tests start consumers one at a time; the 3 s default only delays the first poll.
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        // A restarted broker cannot register again until the controller has expired its old
+        // session: 9 s by default, ~4 s here. Not shorter: a loaded test machine that stalls
+        // a heartbeat for longer would fence the broker in the middle of a test.
+        .setConfigProp("broker.heartbeat.interval.ms", "1000")
+        .setConfigProp("broker.session.timeout.ms", "4000")
+        // Every topic comes from the registry; a typo must fail, not create a topic.
+        .setConfigProp("auto.create.topics.enable", "false")
+        // Records are stamped with their statistical period (years ago), so a topic left on
+        // time-based retention loses them at the first check. Checking every few seconds
+        // (production: 5 minutes) makes such a mistake fail every test at once.
+        .setConfigProp("log.retention.check.interval.ms", "3000")
+        .setDeleteOnClose(true)
+        .build();
   }
 
   /**
