@@ -1,30 +1,26 @@
 package io.tradewatch.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.query.QueryableStores;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP endpoints: JSON queries, the push stream, metrics and the internal scan. */
+/**
+ * The public HTTP endpoints: JSON queries, health and metrics, with the security headers and error
+ * bodies of every response. The push stream ({@link PushStreamRoutes}) and the endpoint between
+ * instances ({@link PeerRoutes}) are registered from here and live in their own classes.
+ */
 final class ApiRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
-  private static final String STREAM_FILTER = "tradewatch.stream.filter";
-  private static final String STREAM_SLOT = "tradewatch.stream.slot";
 
   /** The page and its scripts come from this server only, and no other site may frame it. */
   static final String CONTENT_SECURITY_POLICY =
@@ -38,7 +34,7 @@ final class ApiRoutes {
   private final RevisionLog revisions;
   private final OutputFeed feed;
   private final DashboardMetrics metrics;
-  private final ObjectMapper json;
+  private final JsonBodies bodies;
   private final PeerAuth peers;
   private final PairsCache pairs = new PairsCache();
 
@@ -62,7 +58,7 @@ final class ApiRoutes {
     this.revisions = revisions;
     this.feed = feed;
     this.metrics = metrics;
-    this.json = json;
+    this.bodies = new JsonBodies(json);
   }
 
   void register(RoutesConfig routes) {
@@ -75,7 +71,6 @@ final class ApiRoutes {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           respond(ctx, 500, Map.of("error", "internal error"));
         });
-    routes.before(InstanceRouter.INTERNAL_SCAN, this::peersOnly);
     routes.get("/api/series", this::series);
     routes.get("/api/annual", this::annual);
     routes.get("/api/latest", this::latest);
@@ -87,10 +82,9 @@ final class ApiRoutes {
     routes.get("/api/pairs", this::pairs);
     routes.get("/api/record", this::record);
     routes.get("/api/health", this::health);
-    routes.get(InstanceRouter.INTERNAL_SCAN, this::internalScan);
     routes.get("/metrics", this::prometheus);
-    routes.before("/api/stream", this::streamFilter);
-    routes.sse("/api/stream", this::stream);
+    new PeerRoutes(local, peers, bodies).register(routes);
+    new PushStreamRoutes(topics, hub, bodies).register(routes);
   }
 
   private static void securityHeaders(Context ctx) {
@@ -98,13 +92,6 @@ final class ApiRoutes {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("Referrer-Policy", "no-referrer");
-  }
-
-  private void peersOnly(Context ctx) {
-    if (!peers.isPeer(ctx)) {
-      throw new ApiException(
-          403, "'" + ctx.path() + "' answers other tradewatch instances only", null);
-    }
   }
 
   private void series(Context ctx) {
@@ -282,106 +269,8 @@ final class ApiRoutes {
     respond(ctx, up ? 200 : 503, body);
   }
 
-  private void internalScan(Context ctx) {
-    Params p = new Params(ctx);
-    String store = p.key("store");
-    if (!QueryableStores.ALL.contains(store)) {
-      throw ApiException.badParameter(
-          "store", "must be one of " + new TreeSet<>(QueryableStores.ALL));
-    }
-    KeyFilter filter =
-        KeyFilter.fromQuery(
-            ctx.queryParams("part"), p.raw("from"), p.raw("to"), p.optionalKey("after"));
-    int needed = p.integer("needed", Params.DEFAULT_LIMIT, 1, Params.MAX_NEEDED);
-    // Pairs group by source|reporter|partner; a larger group is no query of ours.
-    int group = p.integer("group", 0, 0, 3);
-    String desc = p.raw("desc");
-    if (desc != null && !desc.equals("true") && !desc.equals("false")) {
-      throw ApiException.badParameter("desc", "must be true or false");
-    }
-    // Grouped scans (pairs) return one item per group: the cache above bounds how often.
-    ScanResult result = local.scan(store, filter, needed, "true".equals(desc), group);
-    respond(ctx, 200, Map.of("total", result.total(), "items", result.items()));
-  }
-
   private void prometheus(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.registry().scrape());
-  }
-
-  private void streamFilter(Context ctx) {
-    Params p = new Params(ctx);
-    Set<String> known = new TreeSet<>();
-    for (Topic<?, ?> t : topics.outputs()) {
-      known.add(t.name().substring(topics.outputPrefix().length()));
-    }
-    Set<String> wanted = new TreeSet<>();
-    String raw = p.raw("topics");
-    if (raw != null && !raw.isBlank()) {
-      for (String t : Arrays.asList(raw.split(","))) {
-        String name = t.trim();
-        if (!known.contains(name)) {
-          throw ApiException.badParameter(
-              "topics", "has unknown output '" + Params.abbreviate(name) + "'; known: " + known);
-        }
-        wanted.add(name);
-      }
-    }
-    ctx.attribute(STREAM_FILTER, new StreamFilter(wanted, p.optionalKeyPrefix("keyPrefix")));
-    // Last, once the request is valid: the slot is released when the stream ends.
-    StreamHub.Slot slot = hub.reserve(ctx.ip());
-    if (slot == null) {
-      throw ApiException.unavailable(
-          "too many push clients (this address or in total); retry later");
-    }
-    ctx.attribute(STREAM_SLOT, slot);
-  }
-
-  private record StreamFilter(Set<String> topics, String keyPrefix) {}
-
-  /**
-   * Hands a push client to the hub and returns: the request stays open (asynchronously) without
-   * holding a thread, and the hub's writers send its events.
-   */
-  private void stream(SseClient client) {
-    StreamFilter filter = client.ctx().attribute(STREAM_FILTER);
-    StreamHub.Slot slot = client.ctx().attribute(STREAM_SLOT);
-    if (filter == null) {
-      filter = new StreamFilter(Set.of(), "");
-    }
-    client.keepAlive();
-    client.sendComment("connected");
-    StreamHub.Subscription subscription =
-        hub.subscribe(slot, filter.topics(), filter.keyPrefix(), new SseSink(client));
-    client.onClose(subscription::close);
-    if (client.terminated()) {
-      subscription.close();
-    }
-  }
-
-  /** A push client's connection, written by the hub's writer threads. */
-  private final class SseSink implements StreamHub.Sink {
-    private final SseClient client;
-
-    SseSink(SseClient client) {
-      this.client = client;
-    }
-
-    @Override
-    public boolean send(OutputEvent event) {
-      if (event == StreamHub.KEEP_ALIVE) {
-        client.sendComment("keep-alive");
-      } else if (event == StreamHub.RESYNC) {
-        client.sendEvent("resync", "{}");
-      } else {
-        client.sendEvent("update", write(event));
-      }
-      return !client.terminated();
-    }
-
-    @Override
-    public void close() {
-      client.close();
-    }
   }
 
   private Map<Integer, String> seriesParts(Params p) {
@@ -452,14 +341,6 @@ final class ApiRoutes {
   }
 
   private void respond(Context ctx, int status, Object body) {
-    ctx.status(status).contentType("application/json").result(write(body));
-  }
-
-  private String write(Object body) {
-    try {
-      return json.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    bodies.respond(ctx, status, body);
   }
 }
