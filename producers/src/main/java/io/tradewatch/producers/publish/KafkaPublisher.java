@@ -26,15 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -47,14 +40,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -126,7 +116,8 @@ public final class KafkaPublisher implements AutoCloseable {
         topics,
         RecordChecks.systemUtc(),
         settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "the Kafka cluster"),
-        Duration.ofMillis(millis(settings, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)));
+        Duration.ofMillis(
+            ProducerSettings.millis(settings, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)));
   }
 
   private KafkaPublisher(
@@ -167,35 +158,7 @@ public final class KafkaPublisher implements AutoCloseable {
    * @throws ConfigException when a timeout setting is not a number of milliseconds
    */
   public static Properties producerProperties(Properties client) {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
-    p.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
-    p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    p.putIfAbsent(
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DEFAULT_TIMEOUT.toMillis()));
-    long delivery = millis(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
-    // Without this a send waits up to 60 s for metadata per record: a file of a thousand rows
-    // and no broker would block for most of a day.
-    p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(delivery));
-    // The client refuses delivery.timeout.ms < linger.ms + request.timeout.ms (30 s by default).
-    long linger = millis(p, ProducerConfig.LINGER_MS_CONFIG);
-    p.putIfAbsent(
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        Long.toString(Math.max(1, Math.min(30_000, delivery - linger))));
-    return p;
-  }
-
-  private static long millis(Properties p, String key) {
-    Object value = p.get(key);
-    try {
-      return Long.parseLong(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, value, "not a number of milliseconds");
-    }
+    return ProducerSettings.of(client, DEFAULT_TIMEOUT);
   }
 
   /** Publishes one file as fast as possible, without a progress bar; see the long form. */
@@ -223,10 +186,10 @@ public final class KafkaPublisher implements AutoCloseable {
     long[] line = new long[1];
     Map<String, Long> skipped = new TreeMap<>();
     List<Rejection> rejections = new ArrayList<>();
-    Tally tally = new Tally();
+    Delivery.Tally tally = new Delivery.Tally();
     Releases releases = new Releases();
     boolean stopped = false;
-    ScheduledExecutorService watch = watch(name, tally);
+    ScheduledExecutorService watch = WaitNotices.start(name, tally, servers, timeout, notices);
     try {
       try (ProgressBar bar = progress ? bar(file) : null) {
         format
@@ -286,7 +249,7 @@ public final class KafkaPublisher implements AutoCloseable {
    * @throws IOException when Kafka did not take one of them
    */
   public void publishRecords(Iterable<? extends SpecificRecord> records) throws IOException {
-    Tally tally = new Tally();
+    Delivery.Tally tally = new Delivery.Tally();
     Releases releases = new Releases();
     for (SpecificRecord record : records) {
       if (tally.failure.get() != null) {
@@ -305,7 +268,7 @@ public final class KafkaPublisher implements AutoCloseable {
    * Publishes the releases of figures that are all acknowledged (the months they cover are complete
    * on the topic) and waits for them.
    */
-  private void release(String name, Releases releases, Tally tally) throws IOException {
+  private void release(String name, Releases releases, Delivery.Tally tally) throws IOException {
     if (releases.isEmpty()) {
       return;
     }
@@ -366,7 +329,7 @@ public final class KafkaPublisher implements AutoCloseable {
    *
    * @param stopped why the rest of the input was not sent, or empty
    */
-  private void flush(String name, Tally tally, String stopped) throws IOException {
+  private void flush(String name, Delivery.Tally tally, String stopped) throws IOException {
     try {
       producer.flush();
       for (int round = 1; round <= RESEND_ROUNDS && !tally.lost.isEmpty(); round++) {
@@ -401,7 +364,7 @@ public final class KafkaPublisher implements AutoCloseable {
               + ": Kafka at "
               + servers
               + " did not acknowledge every record within "
-              + human(timeout)
+              + WaitNotices.human(timeout)
               + "; "
               + counts
               + ". Check that the broker is running and reachable from here (address, port,"
@@ -419,9 +382,9 @@ public final class KafkaPublisher implements AutoCloseable {
    * later batches of the same producer, so the client's own retries are refused as out of order
    * (the idempotent producer cannot place them any more) and only a new send writes them.
    */
-  private void resendLost(String name, Tally tally) {
-    List<Lost> lost = new ArrayList<>();
-    for (Lost l; (l = tally.lost.poll()) != null; ) {
+  private void resendLost(String name, Delivery.Tally tally) {
+    List<Delivery.Lost> lost = new ArrayList<>();
+    for (Delivery.Lost l; (l = tally.lost.poll()) != null; ) {
       lost.add(l);
     }
     notices.accept(
@@ -431,52 +394,9 @@ public final class KafkaPublisher implements AutoCloseable {
             + " record(s) it had not acknowledged ("
             + lost.get(0).error().getClass().getSimpleName()
             + "); sending them again");
-    for (Lost l : lost) {
+    for (Delivery.Lost l : lost) {
       send(name, l.record(), tally);
     }
-  }
-
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
-  /**
-   * A notice every few seconds while records wait for an acknowledgement that does not come (the
-   * client retries on its own, silently: its connection warnings are not shown).
-   */
-  private ScheduledExecutorService watch(String name, Tally tally) {
-    long every = Math.max(1_000, Math.min(10_000, timeout.toMillis() / 4));
-    ScheduledExecutorService watch =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tradewatch-publish-watch");
-              t.setDaemon(true);
-              return t;
-            });
-    watch.scheduleWithFixedDelay(
-        () -> {
-          long sent = tally.sent.get();
-          long confirmed = tally.confirmed.get();
-          long quiet = (System.nanoTime() - tally.lastAnswer) / 1_000_000;
-          if (sent > confirmed + tally.failed.get() && quiet >= every) {
-            notices.accept(
-                name
-                    + ": waiting for Kafka at "
-                    + servers
-                    + ": "
-                    + confirmed
-                    + " of "
-                    + sent
-                    + " records sent confirmed so far, no answer for "
-                    + human(Duration.ofSeconds(quiet / 1000))
-                    + "; retrying for up to "
-                    + human(timeout));
-          }
-        },
-        every,
-        every,
-        TimeUnit.MILLISECONDS);
-    return watch;
   }
 
   private static void pace(Pacer pacer) {
@@ -490,7 +410,7 @@ public final class KafkaPublisher implements AutoCloseable {
   /**
    * @param line the record's line in {@code file}, or 0 for records not read from a file
    */
-  private void send(String file, long line, SpecificRecord record, Tally tally) {
+  private void send(String file, long line, SpecificRecord record, Delivery.Tally tally) {
     if (record instanceof TradeRecord r) {
       send(
           file,
@@ -523,7 +443,7 @@ public final class KafkaPublisher implements AutoCloseable {
       String key,
       V value,
       long timestamp,
-      Tally tally) {
+      Delivery.Tally tally) {
     send(file, line, topic, null, key, value, timestamp, tally);
   }
 
@@ -535,7 +455,7 @@ public final class KafkaPublisher implements AutoCloseable {
       String key,
       V value,
       long timestamp,
-      Tally tally) {
+      Delivery.Tally tally) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     RecordHeaders headers = new RecordHeaders();
@@ -552,7 +472,7 @@ public final class KafkaPublisher implements AutoCloseable {
         tally);
   }
 
-  private void deadLetter(String file, Rejection rejection, Tally tally) {
+  private void deadLetter(String file, Rejection rejection, Delivery.Tally tally) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(WireHeaders.FILE, utf8(rejection.file()));
     headers.add(WireHeaders.LINE, utf8(Long.toString(rejection.line())));
@@ -575,7 +495,7 @@ public final class KafkaPublisher implements AutoCloseable {
    * callback, even those it detects at once (no metadata within {@code max.block.ms}); a send that
    * throws (a closed producer) is counted the same way. Either stops the file at the next row.
    */
-  private void send(String file, ProducerRecord<byte[], byte[]> record, Tally tally) {
+  private void send(String file, ProducerRecord<byte[], byte[]> record, Delivery.Tally tally) {
     tally.sent.incrementAndGet();
     try {
       producer.send(record, (metadata, e) -> tally.answer(record, metadata, e));
@@ -609,46 +529,6 @@ public final class KafkaPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close();
-  }
-
-  /** A record the broker lost, and why. */
-  private record Lost(ProducerRecord<byte[], byte[]> record, Exception error) {}
-
-  /** The answers to one file's sends, counted on the client's I/O thread. */
-  private static final class Tally {
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong confirmed = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicReference<Exception> failure = new AtomicReference<>();
-
-    /** Records to send again at the next flush (not failures, not counted as sent). */
-    final Queue<Lost> lost = new ConcurrentLinkedQueue<>();
-
-    /** The last offset written per partition of each topic: where a release's figures end. */
-    final Map<TopicPartition, Long> lastOffsets = new ConcurrentHashMap<>();
-
-    volatile long lastAnswer = System.nanoTime();
-
-    void answer(ProducerRecord<byte[], byte[]> record, RecordMetadata metadata, Exception e) {
-      if (e instanceof OutOfOrderSequenceException || e instanceof UnknownProducerIdException) {
-        sent.decrementAndGet();
-        lost.add(new Lost(record, e));
-        return;
-      }
-      if (e == null) {
-        confirmed.incrementAndGet();
-        lastAnswer = System.nanoTime();
-        if (metadata != null && metadata.hasOffset()) {
-          lastOffsets.merge(
-              new TopicPartition(metadata.topic(), metadata.partition()),
-              metadata.offset(),
-              Math::max);
-        }
-      } else {
-        failed.incrementAndGet();
-        failure.compareAndSet(null, e);
-      }
-    }
   }
 
   /** Ends reading a file once a send has failed. */
