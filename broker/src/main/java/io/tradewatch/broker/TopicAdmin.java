@@ -1,22 +1,17 @@
 package io.tradewatch.broker;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Idempotent topic creation that returns only once the topics can be used, shared by the embedded
@@ -79,54 +74,14 @@ final class TopicAdmin {
     }
   }
 
-  /**
-   * The controller acknowledges a new topic before the brokers have loaded it, so a describe or
-   * fetch right after creation can fail with UNKNOWN_TOPIC_OR_PARTITION. Waiting here until every
-   * partition has a leader keeps that window away from callers.
-   */
-  /**
-   * A leader in the metadata may not have created its log yet (producers then see
-   * NOT_LEADER_OR_FOLLOWER and retry). Listing offsets needs the log; the admin client retries that
-   * until it answers.
-   */
-  private static void awaitLogs(Admin admin, Map<String, TopicDescription> described)
-      throws InterruptedException, ExecutionException {
-    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    described.forEach(
-        (name, d) ->
-            d.partitions()
-                .forEach(
-                    p ->
-                        partitions.put(
-                            new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-    admin.listOffsets(partitions).all().get();
-  }
-
   private static void awaitLeaders(Admin admin, Set<String> names) throws InterruptedException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
-        boolean ready =
-            described.values().stream()
-                .flatMap(d -> d.partitions().stream())
-                .map(TopicPartitionInfo::leader)
-                .allMatch(leader -> leader != null && !leader.isEmpty());
-        if (ready) {
-          awaitLogs(admin, described);
-          return;
-        }
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw new IllegalStateException(
-              "Cannot describe topics " + names + ": " + e.getCause(), e.getCause());
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "Topics " + names + " have no leader after " + READY_TIMEOUT);
-      }
-      Thread.sleep(50); // metadata propagation takes a few milliseconds; poll, do not guess
+    try {
+      TopicReadiness.await(admin, names, READY_TIMEOUT);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Cannot describe topics " + names + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 }

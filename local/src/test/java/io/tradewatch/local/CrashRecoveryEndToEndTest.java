@@ -10,6 +10,9 @@ import io.tradewatch.local.run.ClusterConnection;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.local.run.TopicSetup;
 import io.tradewatch.producers.publish.KafkaPublisher;
+import io.tradewatch.producers.publish.PublishReport;
+import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
 import java.nio.file.Files;
@@ -58,6 +61,27 @@ class CrashRecoveryEndToEndTest {
   static final String GUARANTEE =
       System.getProperty("tradewatch.crash.guarantee", "exactly_once_v2");
   static final int KILLS = 5;
+
+  /** Targets on pairs and HS codes the synthetic history trades most (first partners and codes). */
+  static final String TARGETS =
+      """
+      target_id,name,source,reporter,partner,flow,hs_codes,target_usd,base_year,deadline_year,revision
+      T-KAZ-ABW,KAZ exports to ABW,KAZ-NSO,KAZ,ABW,X,0101 0102 0201 0202,40000000.00,2001,2005,1
+      T-DEU-AFG,DEU imports from AFG,DEU-NSO,DEU,AFG,M,0101 0201 0301,60000000.00,2002,,1
+      T-CHN-ABW,all CHN exports to ABW,CHN-NSO,CHN,ABW,X,,900000000.00,2000,2004,1
+      """;
+
+  static final String FDI =
+      """
+      source,reporter,counterpart,direction,measure,period,value_usd,revision
+      KAZ-NB,KAZ,ABW,INWARD,GROSS_INFLOW,2001,1200000.00,1
+      KAZ-NB,KAZ,ABW,INWARD,GROSS_INFLOW,2002,1500000.00,1
+      KAZ-NB,KAZ,ABW,INWARD,GROSS_INFLOW,2003-Q1,400000.00,1
+      KAZ-NB,KAZ,ABW,INWARD,GROSS_INFLOW,2003-Q2,380000.00,1
+      KAZ-NB,KAZ,ABW,OUTWARD,GROSS_INFLOW,2002,90000.00,1
+      KAZ-NB,KAZ,ABW,INWARD,GROSS_INFLOW,2001,1250000.00,2
+      DEU-BB,DEU,AFG,OUTWARD,GROSS_INFLOW,2004,7000000.00,1
+      """;
   static final int KILLS_IN_TRANSACTIONS = 2;
   static final int MAX_KILLS = 2 * KILLS;
   static final int PARTITIONS = 3;
@@ -70,7 +94,16 @@ class CrashRecoveryEndToEndTest {
     Topics topics = KAFKA.uniqueTopics();
     Properties client = KAFKA.clientProperties();
     TopicSetup.ensure(client, topics, PARTITIONS);
+    // ... with targets and FDI figures on pairs that history trades most
+    Files.writeString(dir.resolve("targets.csv"), TARGETS);
+    Files.writeString(dir.resolve("fdi.csv"), FDI);
     try (KafkaPublisher publisher = KafkaPublisher.create(client, topics)) {
+      for (String name : List.of("targets.csv", "fdi.csv")) {
+        Path file = dir.resolve(name);
+        PublishReport report =
+            publisher.publish(file, InputFormat.detect(file), ReaderOptions.defaults(), 0, false);
+        assertThat(report.rejected()).as(name).isZero();
+      }
       publisher.publishRecords(new SyntheticTrade(RECORDS, 42, YEARS));
     }
     // ... and a run that nobody interrupts, working beside the one that is killed (a killed
@@ -134,6 +167,9 @@ class CrashRecoveryEndToEndTest {
         .isEmpty();
     assertThat(OutputHistory.alternationBreaks(OutputHistory.read(client, topics.alerts())))
         .isEmpty();
+    // ... with target progress and FDI figures among them
+    assertThat(actual.topic(topics.targetProgress())).isNotEmpty();
+    assertThat(actual.topic(topics.fdiAnnual())).isNotEmpty();
   }
 
   /**
