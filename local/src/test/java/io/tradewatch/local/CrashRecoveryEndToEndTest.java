@@ -7,6 +7,7 @@ import io.tradewatch.local.replay.OutputDiff;
 import io.tradewatch.local.report.OutputSnapshot;
 import io.tradewatch.local.run.CatchUp;
 import io.tradewatch.local.run.ClusterConnection;
+import io.tradewatch.local.run.DeadLetterReport;
 import io.tradewatch.local.run.LocalPipeline;
 import io.tradewatch.local.run.TopicSetup;
 import io.tradewatch.producers.publish.KafkaPublisher;
@@ -15,6 +16,7 @@ import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Exactly-once under crashes: the topology runs as its own process ({@code tradewatch run}) and is
  * killed with SIGKILL at random moments while it works through a history of synthetic records, then
- * restarted on the same state directory. Its committed outputs must be those of an uninterrupted
- * run, and no update may appear twice.
+ * restarted on the same state directory. The input carries targets, FDI figures and, a quarter of
+ * the way through the trade history, records that do not decode. Its committed outputs, dead
+ * letters included, must be those of an uninterrupted run, and no update may appear twice.
  *
  * <p>The record count can be lowered for a quick local run with {@code
  * -Dtradewatch.crash.records=20000}; CI runs the default. {@code
@@ -104,7 +111,11 @@ class CrashRecoveryEndToEndTest {
             publisher.publish(file, InputFormat.detect(file), ReaderOptions.defaults(), 0, false);
         assertThat(report.rejected()).as(name).isZero();
       }
-      publisher.publishRecords(new SyntheticTrade(RECORDS, 42, YEARS));
+      // ... and, a quarter of the way through the trade history, bytes that are no Avro on every
+      // partition (kills are spread over the input: the third is aimed at that point)
+      publisher.publishRecords(new SyntheticTrade(RECORDS / 4, 42, YEARS));
+      publishUndecodable(client, topics);
+      publisher.publishRecords(new SyntheticTrade(RECORDS - RECORDS / 4, 43, YEARS));
     }
     // ... and a run that nobody interrupts, working beside the one that is killed (a killed
     // instance's restarts leave the machine idle for seconds)
@@ -170,6 +181,44 @@ class CrashRecoveryEndToEndTest {
     // ... with target progress and FDI figures among them
     assertThat(actual.topic(topics.targetProgress())).isNotEmpty();
     assertThat(actual.topic(topics.fdiAnnual())).isNotEmpty();
+    // ... and the same dead letters, every undecodable record among them once
+    Map<String, List<String>> deadLetters = deadLetters(client, topics);
+    assertThat(deadLetters).isEqualTo(deadLetters(client, reference));
+    assertThat(deadLetters.get(UNDECODABLE_CHECK))
+        .as("dead letters of the undecodable records")
+        .hasSize(UNDECODABLE_PER_PARTITION * PARTITIONS)
+        .doesNotHaveDuplicates();
+  }
+
+  static final String UNDECODABLE_CHECK = "org.apache.kafka.common.errors.SerializationException";
+  static final int UNDECODABLE_PER_PARTITION = 4;
+
+  /** Sends records whose value is not Avro, {@link #UNDECODABLE_PER_PARTITION} per partition. */
+  private static void publishUndecodable(Properties client, Topics topics) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        for (int i = 0; i < UNDECODABLE_PER_PARTITION; i++) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      topics.tradeRecords().name(),
+                      partition,
+                      ("undecodable-" + partition + "-" + i).getBytes(StandardCharsets.UTF_8),
+                      ("no Avro " + i).getBytes(StandardCharsets.UTF_8)))
+              .get();
+        }
+      }
+    }
+  }
+
+  /** The committed dead letters by check, each as where it came from and why, sorted. */
+  private static Map<String, List<String>> deadLetters(Properties client, Topics topics) {
+    Map<String, List<String>> byCheck = new TreeMap<>();
+    DeadLetterReport.read(client, topics, Map.of())
+        .byCheck()
+        .forEach((check, records) -> byCheck.put(check, records.stream().sorted().toList()));
+    return byCheck;
   }
 
   /**

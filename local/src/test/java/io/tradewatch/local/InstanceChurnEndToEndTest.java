@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +49,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Instances coming and going: two instances of one application (exactly-once, one standby replica,
- * each with its own state directory and its own dashboard) while records arrive at a steady rate;
- * every 3–6 s one instance is stopped and a new one, with an empty state directory, is started. A
- * dashboard user keeps asking whichever instance is up for figures that exist. Once the records
- * stop, the instances left settle, and the committed outputs must be those of an uninterrupted run
- * over the same records, record for record.
+ * Instances coming and going: three instances of one application (exactly-once, one standby
+ * replica, each with its own state directory) while records arrive at a steady rate: two in this
+ * JVM with their dashboards, one a separate {@code tradewatch run} process. Every 3–6 s one
+ * instance is replaced by a new one with an empty state directory: every third time the process,
+ * with SIGKILL (no final commit, no leaving the group), otherwise an in-JVM instance, closed. A
+ * dashboard user keeps asking whichever in-JVM instance is up for figures that exist. Once the
+ * records stop, the instances left settle, and the committed outputs must be those of an
+ * uninterrupted run over the same records, record for record.
  */
 class InstanceChurnEndToEndTest {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceChurnEndToEndTest.class);
@@ -64,7 +67,10 @@ class InstanceChurnEndToEndTest {
   static final int PER_SECOND = 150;
 
   /** Instances replaced at least, whatever the machine's speed. */
-  static final int REPLACEMENTS = 5;
+  static final int REPLACEMENTS = 6;
+
+  /** Of them, processes killed with SIGKILL at least. */
+  static final int KILLS = 2;
 
   static final int PARTITIONS = 3;
   static final long SEED = 20260611;
@@ -90,6 +96,7 @@ class InstanceChurnEndToEndTest {
     try (fleet) {
       fleet.start();
       fleet.start();
+      fleet.startProcess();
       // ... records arriving at a steady rate, and a user asking for figures that exist
       try (SteadyPublisher publisher =
           SteadyPublisher.start(client, topics, new SyntheticTrade(RECORDS, 7), PER_SECOND)) {
@@ -100,7 +107,7 @@ class InstanceChurnEndToEndTest {
           Random random = new Random(SEED);
           // (at least REPLACEMENTS of them: on a loaded machine an instance takes longer to start,
           // and the churn must not depend on how many starts fit in the publishing time)
-          while (!publisher.isDone() || fleet.stopped < REPLACEMENTS) {
+          while (!publisher.isDone() || fleet.stopped + fleet.killed < REPLACEMENTS) {
             Thread.sleep(3_000 + random.nextInt(3_000)); // the cadence of the churn
             fleet.replaceOne(random);
           }
@@ -121,11 +128,13 @@ class InstanceChurnEndToEndTest {
       assertThat(fleet.running())
           .allSatisfy(
               i -> assertThat(i.app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING));
+      assertThat(fleet.process.isAlive()).as("the process member at the end").isTrue();
     }
     LOG.info(
-        "Churn: {} instances started, {} stopped (time to RUNNING: {}); queries: {}",
+        "Churn: {} instances started, {} stopped, {} killed (time to RUNNING: {}); queries: {}",
         fleet.started,
         fleet.stopped,
+        fleet.killed,
         fleet.startTimes,
         queries);
 
@@ -142,8 +151,9 @@ class InstanceChurnEndToEndTest {
       expected = uninterrupted.awaitOutputs(CATCH_UP, left -> {});
     }
 
-    // Then the instances really churned
-    assertThat(fleet.stopped).isGreaterThanOrEqualTo(REPLACEMENTS);
+    // Then the instances really churned, gracefully and by SIGKILL
+    assertThat(fleet.stopped + fleet.killed).isGreaterThanOrEqualTo(REPLACEMENTS);
+    assertThat(fleet.killed).isGreaterThanOrEqualTo(KILLS);
     // ... the user's questions kept being answered, by standbys (flagged stale) while an owner
     // could not, and a figure that exists was never missing
     assertThat(queries.answered()).isGreaterThan(queries.total() * 2 / 3);
@@ -210,7 +220,10 @@ class InstanceChurnEndToEndTest {
       implements AutoCloseable {
     static Instance start(String name, String appId, Topics topics, Path stateDir)
         throws InterruptedException {
-      DashboardSettings dash = DashboardSettings.of("127.0.0.1", 0).withFreePort();
+      DashboardSettings dash =
+          DashboardSettings.of("127.0.0.1", 0)
+              .withFreePort()
+              .withPeerSecret(TopologyProcess.PEER_SECRET);
       StreamsSettings settings =
           StreamsSettings.defaults(KAFKA.bootstrapServers(), stateDir)
               .withApplicationId(appId)
@@ -233,15 +246,21 @@ class InstanceChurnEndToEndTest {
     }
   }
 
-  /** The instances up at any moment; at least one, at most three. */
+  /**
+   * The instances up at any moment: one or two in this JVM (at least one), and one {@code
+   * tradewatch run} process except while it is being replaced.
+   */
   private static final class Fleet implements AutoCloseable {
     private final String appId;
     private final Topics topics;
     private final Path dir;
     private final List<Instance> running = new CopyOnWriteArrayList<>();
     private final List<Long> startTimes = new ArrayList<>();
+    private TopologyProcess process;
     private int started;
     private int stopped;
+    private int killed;
+    private int replacements;
 
     Fleet(String appId, Topics topics, Path dir) {
       this.appId = appId;
@@ -260,17 +279,72 @@ class InstanceChurnEndToEndTest {
       startTimes.add((System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Stops a random instance and starts a new one, in a random order of the two. */
-    void replaceOne(Random random) throws InterruptedException {
-      Instance victim = running.get(random.nextInt(running.size()));
+    /**
+     * Starts the member that runs as its own process, configured as the in-JVM ones (one standby
+     * replica), with a short session so that the group notices its death within seconds.
+     */
+    void startProcess() throws IOException {
+      String name = "process-" + started++;
+      Path config = dir.resolve(name + ".properties");
+      Files.writeString(
+          config,
+          "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n"
+              + StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG
+              + "=1\n");
+      process =
+          TopologyProcess.start(
+              Path.of("target", "churn-test", appId + ".log"),
+              "--bootstrap-servers",
+              KAFKA.bootstrapServers(),
+              "--client-config",
+              config.toString(),
+              "--topic-prefix",
+              topics.prefix(),
+              "--application-id",
+              appId,
+              "--state-dir",
+              dir.resolve(name).toString(),
+              "--http-port",
+              "0");
+      LOG.info("Started {} (pid {})", name, process.pid());
+    }
+
+    /**
+     * Every third time kills the process and starts another, otherwise stops a random in-JVM
+     * instance and starts a new one; in a random order of the two.
+     */
+    void replaceOne(Random random) throws Exception {
       boolean stopFirst = random.nextBoolean();
-      if (stopFirst) {
+      if (++replacements % 3 == 0) {
+        TopologyProcess old = process;
+        if (stopFirst) {
+          kill(old);
+        }
+        startProcess();
+        if (!stopFirst) {
+          kill(old);
+        }
+        return;
+      }
+      Instance victim = running.get(random.nextInt(running.size()));
+      if (stopFirst && running.size() > 1) {
+        stop(victim);
+        start();
+      } else {
+        start();
         stop(victim);
       }
-      start();
-      if (!stopFirst) {
-        stop(victim);
+    }
+
+    private void kill(TopologyProcess victim) throws InterruptedException {
+      long pid = victim.pid();
+      if (!victim.isAlive()) {
+        throw new IllegalStateException(
+            "tradewatch run (pid " + pid + ") exited on its own; see target/churn-test");
       }
+      victim.kill();
+      killed++;
+      LOG.info("SIGKILL pid {}", pid);
     }
 
     private void stop(Instance instance) {
@@ -282,9 +356,12 @@ class InstanceChurnEndToEndTest {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
       running.forEach(Instance::close);
       running.clear();
+      if (process != null) {
+        process.close();
+      }
     }
   }
 

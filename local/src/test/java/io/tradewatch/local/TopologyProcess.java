@@ -19,7 +19,8 @@ final class TopologyProcess implements AutoCloseable {
     this.process = process;
   }
 
-  private static final String PEER_SECRET = "tests-shared-peer-secret";
+  /** Shared by these processes and the in-JVM dashboards of the same application in a test. */
+  static final String PEER_SECRET = "tests-shared-peer-secret";
 
   /** Starts {@code tradewatch run} with these arguments; its output is appended to {@code log}. */
   static TopologyProcess start(Path log, String... runArguments) throws IOException {
