@@ -76,13 +76,8 @@ final class Baseline {
       return new Measurement(
           count,
           seconds,
-          meter.processCpuSeconds(),
-          (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
-          meter.peakHeapUsed(),
-          meter.peakHeapAfterGc(),
-          Double.NaN,
-          Double.NaN,
-          Double.NaN);
+          meter.usage((threads.getCurrentThreadCpuTime() - cpu0) / 1e9),
+          Measurement.KafkaWrites.NONE);
     }
   }
 

@@ -104,22 +104,23 @@ final class BenchCommand implements Callable<Integer> {
     BenchOptions options;
     try {
       options =
-          new BenchOptions(
-              records,
-              seed,
-              warmups,
-              runs,
-              partitions,
-              threads,
-              ingestRows,
-              e2eSeconds,
-              e2eRate,
-              e2eGuarantees,
-              Duration.ofMillis(quietMs),
-              Duration.ofSeconds(timeoutSeconds),
-              Duration.ofMillis(commitIntervalMs),
-              streamsConfig,
-              producerConfig);
+          BenchOptions.builder()
+              .records(records)
+              .seed(seed)
+              .warmups(warmups)
+              .runs(runs)
+              .partitions(partitions)
+              .threads(threads)
+              .ingestRows(ingestRows)
+              .e2eSeconds(e2eSeconds)
+              .e2eRate(e2eRate)
+              .e2eGuarantees(e2eGuarantees)
+              .quietPeriod(Duration.ofMillis(quietMs))
+              .timeout(Duration.ofSeconds(timeoutSeconds))
+              .commitInterval(Duration.ofMillis(commitIntervalMs))
+              .streamsConfig(streamsConfig)
+              .producerConfig(producerConfig)
+              .build();
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.USAGE;

@@ -75,22 +75,133 @@ public record BenchOptions(
 
   /** The defaults of the command line: 2 M records, 1 warm-up, median of 3. */
   public static BenchOptions defaults() {
-    return new BenchOptions(
-        DEFAULT_RECORDS,
-        42,
-        1,
-        3,
-        2,
-        1,
-        500_000,
-        20,
-        0,
-        List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(30),
-        StreamsSettings.DEFAULT_COMMIT_INTERVAL,
-        Map.of(),
-        Map.of());
+    return builder().build();
+  }
+
+  /** Options by name, each at its default until set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link BenchOptions} by name; {@link #build()} validates them. */
+  public static final class Builder {
+    private long records = DEFAULT_RECORDS;
+    private long seed = 42;
+    private int warmups = 1;
+    private int runs = 3;
+    private int partitions = 2;
+    private int threads = 1;
+    private long ingestRows = 500_000;
+    private int e2eSeconds = 20;
+    private int e2eRate;
+    private List<String> e2eGuarantees =
+        List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+    private Duration quietPeriod = Duration.ofSeconds(2);
+    private Duration timeout = Duration.ofMinutes(30);
+    private Duration commitInterval = StreamsSettings.DEFAULT_COMMIT_INTERVAL;
+    private Map<String, String> streamsConfig = Map.of();
+    private Map<String, String> producerConfig = Map.of();
+
+    private Builder() {}
+
+    public Builder records(long value) {
+      records = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder warmups(int value) {
+      warmups = value;
+      return this;
+    }
+
+    public Builder runs(int value) {
+      runs = value;
+      return this;
+    }
+
+    public Builder partitions(int value) {
+      partitions = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder ingestRows(long value) {
+      ingestRows = value;
+      return this;
+    }
+
+    public Builder e2eSeconds(int value) {
+      e2eSeconds = value;
+      return this;
+    }
+
+    public Builder e2eRate(int value) {
+      e2eRate = value;
+      return this;
+    }
+
+    public Builder e2eGuarantees(List<String> value) {
+      e2eGuarantees = value;
+      return this;
+    }
+
+    public Builder quietPeriod(Duration value) {
+      quietPeriod = value;
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    public Builder commitInterval(Duration value) {
+      commitInterval = value;
+      return this;
+    }
+
+    public Builder streamsConfig(Map<String, String> value) {
+      streamsConfig = value;
+      return this;
+    }
+
+    public Builder producerConfig(Map<String, String> value) {
+      producerConfig = value;
+      return this;
+    }
+
+    /**
+     * The options set.
+     *
+     * @throws IllegalArgumentException naming the command-line option of a value out of range
+     */
+    public BenchOptions build() {
+      return new BenchOptions(
+          records,
+          seed,
+          warmups,
+          runs,
+          partitions,
+          threads,
+          ingestRows,
+          e2eSeconds,
+          e2eRate,
+          e2eGuarantees,
+          quietPeriod,
+          timeout,
+          commitInterval,
+          streamsConfig,
+          producerConfig);
+    }
   }
 
   private static void require(boolean ok, String option, String problem) {

@@ -129,15 +129,7 @@ public final class Benchmark {
       }
       Measurement m =
           new Measurement(
-              options.records(),
-              seconds,
-              meter.processCpuSeconds(),
-              Double.NaN,
-              meter.peakHeapUsed(),
-              meter.peakHeapAfterGc(),
-              Double.NaN,
-              Double.NaN,
-              Double.NaN);
+              options.records(), seconds, meter.usage(Double.NaN), Measurement.KafkaWrites.NONE);
       LOG.info(
           "pre-load: {} records/s ({} s)",
           String.format(Locale.ROOT, "%,.0f", m.perSecond()),
@@ -213,7 +205,7 @@ public final class Benchmark {
         index,
         String.format(Locale.ROOT, "%,.0f", m.perSecond()),
         String.format(Locale.ROOT, "%.1f", m.seconds()),
-        String.format(Locale.ROOT, "%.1f", m.processCpuSeconds()));
+        String.format(Locale.ROOT, "%.1f", m.usage().processCpuSeconds()));
   }
 
   /** Other processes on the machine compete for its cores: the report says how busy it was. */

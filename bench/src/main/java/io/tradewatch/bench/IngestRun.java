@@ -55,16 +55,7 @@ final class IngestRun {
             "ingest of " + file.getFileName() + " expected " + rows + " rows: " + report.summary());
       }
       Measurement m =
-          new Measurement(
-              read,
-              seconds,
-              meter.processCpuSeconds(),
-              Double.NaN,
-              meter.peakHeapUsed(),
-              meter.peakHeapAfterGc(),
-              Double.NaN,
-              Double.NaN,
-              Double.NaN);
+          new Measurement(read, seconds, meter.usage(Double.NaN), Measurement.KafkaWrites.NONE);
       offsets.delete(created.stream().map(Topic::name).toList());
       return m;
     }

@@ -8,24 +8,36 @@ import java.util.List;
  *
  * @param records records (or rows) processed
  * @param seconds wall-clock seconds
- * @param processCpuSeconds CPU seconds of the whole JVM
- * @param appCpuSeconds CPU seconds of the measured component's own threads (NaN if unknown)
- * @param peakHeapBytes highest sampled heap use
- * @param peakHeapAfterGcBytes highest heap use right after a collection
- * @param changelogRecords changelog records written (end offsets, so EOS commit markers count)
- * @param repartitionRecords repartition records written
- * @param outputRecords output records written
+ * @param usage CPU and heap during the pass
+ * @param writes records the pass wrote to Kafka ({@link KafkaWrites#NONE} when not counted)
  */
-record Measurement(
-    long records,
-    double seconds,
-    double processCpuSeconds,
-    double appCpuSeconds,
-    long peakHeapBytes,
-    long peakHeapAfterGcBytes,
-    double changelogRecords,
-    double repartitionRecords,
-    double outputRecords) {
+record Measurement(long records, double seconds, Usage usage, KafkaWrites writes) {
+
+  /**
+   * CPU and heap during one pass.
+   *
+   * @param processCpuSeconds CPU seconds of the whole JVM
+   * @param appCpuSeconds CPU seconds of the measured component's own threads (NaN if unknown)
+   * @param peakHeapBytes highest sampled heap use
+   * @param peakHeapAfterGcBytes highest heap use right after a collection
+   */
+  record Usage(
+      double processCpuSeconds,
+      double appCpuSeconds,
+      long peakHeapBytes,
+      long peakHeapAfterGcBytes) {}
+
+  /**
+   * Records written to Kafka during one pass, by kind of topic.
+   *
+   * @param changelog changelog records (end offsets, so exactly-once commit markers count)
+   * @param repartition repartition records
+   * @param output output records
+   */
+  record KafkaWrites(double changelog, double repartition, double output) {
+    /** For a pass that writes nothing it is measured by (a plain consumer, a producer). */
+    static final KafkaWrites NONE = new KafkaWrites(Double.NaN, Double.NaN, Double.NaN);
+  }
 
   double perSecond() {
     return records / seconds;
@@ -45,12 +57,12 @@ record Measurement(
         runs.stream().map(Measurement::perSecond).toList(),
         m.perSecond(),
         m.seconds(),
-        m.processCpuSeconds(),
-        m.appCpuSeconds(),
-        m.peakHeapBytes() / 1048576.0,
-        m.peakHeapAfterGcBytes() / 1048576.0,
-        m.changelogRecords() / m.records(),
-        m.repartitionRecords() / m.records(),
-        m.outputRecords() / m.records());
+        m.usage().processCpuSeconds(),
+        m.usage().appCpuSeconds(),
+        m.usage().peakHeapBytes() / 1048576.0,
+        m.usage().peakHeapAfterGcBytes() / 1048576.0,
+        m.writes().changelog() / m.records(),
+        m.writes().repartition() / m.records(),
+        m.writes().output() / m.records());
   }
 }

@@ -57,13 +57,19 @@ final class ResourceMeter implements AutoCloseable {
     return (processCpuNanos() - processCpuStart) / 1e9;
   }
 
-  long peakHeapUsed() {
-    return peakHeapUsed;
+  /**
+   * This JVM's CPU since the start and its peak heap, with {@code appCpuSeconds} measured apart.
+   */
+  Measurement.Usage usage(double appCpuSeconds) {
+    return usage(processCpuSeconds(), appCpuSeconds);
   }
 
-  /** Heap still in use after the last collection, at its highest: closer to the live set. */
-  long peakHeapAfterGc() {
-    return peakHeapAfterGc;
+  /**
+   * Peak heap so far (sampled, and right after a collection: closer to the live set), with CPU
+   * seconds measured at the pass's end.
+   */
+  Measurement.Usage usage(double processCpuSeconds, double appCpuSeconds) {
+    return new Measurement.Usage(processCpuSeconds, appCpuSeconds, peakHeapUsed, peakHeapAfterGc);
   }
 
   static long processCpuNanos() {

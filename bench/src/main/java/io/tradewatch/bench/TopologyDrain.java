@@ -160,13 +160,8 @@ final class TopologyDrain {
             new Measurement(
                 expected,
                 seconds,
-                cpuAtChange,
-                (appCpuAtChange - appCpu0) / 1e9,
-                meter.peakHeapUsed(),
-                meter.peakHeapAfterGc(),
-                changelog,
-                repartition,
-                written);
+                meter.usage(cpuAtChange, (appCpuAtChange - appCpu0) / 1e9),
+                new Measurement.KafkaWrites(changelog, repartition, written));
         app.close();
         Set<String> drop = new HashSet<>(watched);
         outputs.forEach(t -> drop.add(t.name()));

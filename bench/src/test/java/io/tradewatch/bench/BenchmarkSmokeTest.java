@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,24 +19,22 @@ class BenchmarkSmokeTest {
   @Timeout(240)
   void shouldRunEveryStageAndReportSaneFigures() throws Exception {
     BenchOptions options =
-        new BenchOptions(
-            300,
-            7,
-            0,
-            1,
-            1,
-            1,
-            300,
-            2,
-            100,
-            List.of(StreamsConfig.EXACTLY_ONCE_V2),
+        BenchOptions.builder()
+            .records(300)
+            .seed(7)
+            .warmups(0)
+            .runs(1)
+            .partitions(1)
+            .ingestRows(300)
+            .e2eSeconds(2)
+            .e2eRate(100)
+            .e2eGuarantees(List.of(StreamsConfig.EXACTLY_ONCE_V2))
             // The quiet period that ends a drain: 300 ms once ended the floor's before its first
             // changelog write (its aggregate is fed by a repartition topic).
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(2),
-            Duration.ofMillis(200),
-            Map.of(),
-            Map.of());
+            .quietPeriod(Duration.ofSeconds(1))
+            .timeout(Duration.ofMinutes(2))
+            .commitInterval(Duration.ofMillis(200))
+            .build();
 
     BenchReport report = new Benchmark(options).run();
 
