@@ -1,17 +1,16 @@
 package io.tradewatch.local.run;
 
-import io.tradewatch.broker.TopicReadiness;
+import io.tradewatch.broker.TopicAdmin;
 import io.tradewatch.schemas.Topics;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +26,13 @@ public final class TopicSetup {
   private TopicSetup() {}
 
   public static void ensure(Properties clientProperties, Topics topics, int partitions) {
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    topics.all().forEach(topic -> configs.put(topic.name(), topic.configs()));
     try (Admin admin = Admin.create(clientProperties)) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing =
-          topics.all().stream()
-              .filter(topic -> !existing.contains(topic.name()))
-              .map(
-                  topic ->
-                      new NewTopic(topic.name(), Optional.of(partitions), Optional.empty())
-                          .configs(topic.configs()))
-              .toList();
-      if (!missing.isEmpty()) {
-        for (var created : admin.createTopics(missing).values().values()) {
-          try {
-            created.get();
-          } catch (ExecutionException e) {
-            // another instance starting beside this one created it first
-            if (!(e.getCause() instanceof TopicExistsException)) {
-              throw e;
-            }
-          }
-        }
-        TopicReadiness.await(admin, missing.stream().map(NewTopic::name).toList(), LEADERS_WITHIN);
-        LOG.info("Created {} topics with {} partitions", missing.size(), partitions);
+      List<String> created =
+          TopicAdmin.createMissing(admin, configs, partitions, Optional.empty(), LEADERS_WITHIN);
+      if (!created.isEmpty()) {
+        LOG.info("Created {} topics with {} partitions", created.size(), partitions);
       }
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
