@@ -41,17 +41,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
 
-  @Option(
-      names = "--application-id",
-      defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
-      description = "The live application (default: ${DEFAULT-VALUE}).")
-  String applicationId;
-
-  @Option(
-      names = "--topic-prefix",
-      defaultValue = io.tradewatch.schemas.Topics.DEFAULT_PREFIX,
-      description = "Prefix of the live topics (default: ${DEFAULT-VALUE}).")
-  String topicPrefix;
+  /** The live application: the one replayed beside, or reset. */
+  @Mixin ApplicationOptions application;
 
   @Option(
       names = "--output-version",
@@ -80,16 +71,15 @@ final class ReplayCommand implements Callable<Integer> {
     Properties client = connection.clientPropertiesFor(connection.bootstrapServers());
     StreamsSettings live =
         topology.apply(
-            StreamsSettings.defaults(connection.bootstrapServers(), Path.of("unused"))
-                .withApplicationId(applicationId)
-                .withTopicPrefix(topicPrefix)
-                .withClientProperties(connection.clientProperties()));
+            application.apply(
+                StreamsSettings.defaults(connection.bootstrapServers(), Path.of("unused"))
+                    .withClientProperties(connection.clientProperties())));
     Replay replay = new Replay(client, live);
     if (reset) {
       List<String> deleted = replay.reset();
       out.println(
           "Reset "
-              + applicationId
+              + application.applicationId
               + ": offsets and "
               + deleted.size()
               + " internal topics deleted;"

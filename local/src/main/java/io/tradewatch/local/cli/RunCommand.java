@@ -25,18 +25,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
   @Mixin TopologyOptions topology;
   @Mixin DashboardOptions dashboard;
-
-  @Option(
-      names = "--application-id",
-      defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
-      description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
-  String applicationId;
-
-  @Option(
-      names = "--topic-prefix",
-      defaultValue = io.tradewatch.schemas.Topics.DEFAULT_PREFIX,
-      description = "Prefix of the tradewatch topics (default: ${DEFAULT-VALUE}).")
-  String topicPrefix;
+  @Mixin ApplicationOptions application;
 
   @Option(
       names = "--state-dir",
@@ -53,10 +42,9 @@ final class RunCommand implements Callable<Integer> {
     }
     StreamsSettings settings =
         topology.apply(
-            StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
-                .withApplicationId(applicationId)
-                .withTopicPrefix(topicPrefix)
-                .withClientProperties(connection.clientProperties()));
+            application.apply(
+                StreamsSettings.defaults(connection.bootstrapServers(), stateDir)
+                    .withClientProperties(connection.clientProperties())));
     CountDownLatch stop = new CountDownLatch(1);
     java.util.Properties client = connection.clientPropertiesFor(connection.bootstrapServers());
     try (ServingApp serving = ServingApp.create(settings, dashboard.settings(), client)) {
@@ -69,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Dashboard: " + server.url() + "/");
                 spec.commandLine().getOut().flush();
               });
-      AlertWebhook webhook = topology.startWebhook(client, settings.topics(), applicationId);
+      AlertWebhook webhook =
+          topology.startWebhook(client, settings.topics(), application.applicationId);
       stop.await();
       if (webhook != null) {
         webhook.close();
