@@ -1,20 +1,14 @@
 package io.tradewatch.producers.publish;
 
-import io.tradewatch.avro.FdiRecord;
 import io.tradewatch.avro.Release;
-import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.Parsed;
 import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.read.Rejection;
-import io.tradewatch.schemas.DeadLetterHeaders;
-import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Releases;
-import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
-import io.tradewatch.schemas.WireHeaders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -42,10 +36,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * differs). Downstream: the topology treats a revision it has already seen as a no-op, so its
  * outputs are those of one clean run. Dead letters of a rerun file are appended again.
  *
- * <p>Values are serialized with the serdes of the {@link Topics} registry, so the producer itself
- * moves bytes; tests hand in a {@code MockProducer<byte[], byte[]>}.
+ * <p>What each record becomes on the wire (topic, key, timestamp, headers, bytes) is {@link
+ * WireRecords}'s; this class delivers it, so the producer itself moves bytes; tests hand in a
+ * {@code MockProducer<byte[], byte[]>}.
  *
  * <p>Not thread-safe: publish files one after another (their order is kept).
  */
@@ -90,6 +83,7 @@ public final class KafkaPublisher implements AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
   private final Topics topics;
+  private final WireRecords wire;
   private final RecordChecks checks;
   private final String servers;
   private final Duration timeout;
@@ -128,6 +122,7 @@ public final class KafkaPublisher implements AutoCloseable {
       Duration timeout) {
     this.producer = producer;
     this.topics = topics;
+    this.wire = new WireRecords(topics);
     this.checks = checks;
     this.servers = servers;
     this.timeout = timeout;
@@ -205,13 +200,13 @@ public final class KafkaPublisher implements AutoCloseable {
                   pace(pacer);
                   line[0] = row.line();
                   if (row instanceof Parsed.Accepted<? extends SpecificRecord> a) {
-                    send(name, a.line(), a.record(), tally);
+                    send(name, wire.of(name, a.line(), a.record()), tally);
                     if (a.record() instanceof TradeRecord r) {
                       releases.add(r);
                     }
                     counts[0]++;
                   } else if (row instanceof Parsed.Rejected<? extends SpecificRecord> r) {
-                    deadLetter(name, r.rejection(), tally);
+                    send(name, wire.deadLetter(r.rejection()), tally);
                     counts[1]++;
                     if (rejections.size() < REJECTIONS_KEPT) {
                       rejections.add(r.rejection());
@@ -255,7 +250,7 @@ public final class KafkaPublisher implements AutoCloseable {
       if (tally.failure.get() != null) {
         break;
       }
-      send("records", 0, record, tally);
+      send("records", wire.of("records", 0, record), tally);
       if (record instanceof TradeRecord r) {
         releases.add(r);
       }
@@ -290,29 +285,8 @@ public final class KafkaPublisher implements AutoCloseable {
               + " number");
     }
     for (Release r : releases.releases()) {
-      // The end of the released month, or now for the current month: brokers refuse timestamps
-      // in the future.
-      long timestamp = Math.min(Keys.releaseTimestamp(r), System.currentTimeMillis());
-      // One copy per partition of the figures, in the same partition of the releases topic, with
-      // the offset of the file's last figure there: the topology applies a copy only once it has
-      // read that far, and the release once every copy is in (see ReleaseSequencer).
-      for (int part = 0; part < Math.max(parts, 1); part++) {
-        Release copy =
-            Release.newBuilder(r)
-                .setPart(part)
-                .setParts(Math.max(parts, 1))
-                .setAfterOffset(
-                    tally.lastOffsets.getOrDefault(new TopicPartition(figures, part), -1L))
-                .build();
-        send(
-            name,
-            0,
-            topics.releases(),
-            parts > 0 ? part : null,
-            Keys.releaseMessageKey(r),
-            copy,
-            timestamp,
-            tally);
+      for (ProducerRecord<byte[], byte[]> copy : wire.releaseCopies(r, parts, tally.lastOffsets)) {
+        send(name, copy, tally);
       }
     }
     flush(name, tally, "");
@@ -408,89 +382,6 @@ public final class KafkaPublisher implements AutoCloseable {
   }
 
   /**
-   * @param line the record's line in {@code file}, or 0 for records not read from a file
-   */
-  private void send(String file, long line, SpecificRecord record, Delivery.Tally tally) {
-    if (record instanceof TradeRecord r) {
-      send(
-          file,
-          line,
-          topics.tradeRecords(),
-          Keys.tradeMessageKey(r),
-          r,
-          Keys.tradeTimestamp(r),
-          tally);
-    } else if (record instanceof FdiRecord r) {
-      send(file, line, topics.fdiRecords(), Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r), tally);
-    } else if (record instanceof TargetDefinition t) {
-      send(
-          file,
-          line,
-          topics.targets(),
-          Keys.targetMessageKey(t),
-          t,
-          Keys.targetTimestamp(t),
-          tally);
-    } else {
-      throw new IllegalArgumentException("unexpected record " + record.getClass());
-    }
-  }
-
-  private <V> void send(
-      String file,
-      long line,
-      Topic<String, V> topic,
-      String key,
-      V value,
-      long timestamp,
-      Delivery.Tally tally) {
-    send(file, line, topic, null, key, value, timestamp, tally);
-  }
-
-  private <V> void send(
-      String file,
-      long line,
-      Topic<String, V> topic,
-      Integer partition,
-      String key,
-      V value,
-      long timestamp,
-      Delivery.Tally tally) {
-    byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
-    byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(WireHeaders.PUBLISHED_AT, utf8(Long.toString(System.currentTimeMillis())));
-    if (line > 0) {
-      // Carried by the topology to its dead letters, so a row it rejects (a stale revision, a
-      // value it cannot process) is named by file and line like a row the readers reject.
-      headers.add(WireHeaders.FILE, utf8(file));
-      headers.add(WireHeaders.LINE, utf8(Long.toString(line)));
-    }
-    send(
-        file,
-        new ProducerRecord<>(topic.name(), partition, timestamp, keyBytes, valueBytes, headers),
-        tally);
-  }
-
-  private void deadLetter(String file, Rejection rejection, Delivery.Tally tally) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(WireHeaders.FILE, utf8(rejection.file()));
-    headers.add(WireHeaders.LINE, utf8(Long.toString(rejection.line())));
-    headers.add(DeadLetterHeaders.REASON, utf8(rejection.reason()));
-    // No timestamp: a dead letter is stamped when it is rejected, and ages out like a log line.
-    send(
-        file,
-        new ProducerRecord<>(
-            topics.deadLetter().name(),
-            null,
-            null,
-            utf8(rejection.file()),
-            utf8(rejection.raw()),
-            headers),
-        tally);
-  }
-
-  /**
    * Sends asynchronously; the callback counts the answer. The client reports most failures to the
    * callback, even those it detects at once (no metadata within {@code max.block.ms}); a send that
    * throws (a closed producer) is counted the same way. Either stops the file at the next row.
@@ -503,10 +394,6 @@ public final class KafkaPublisher implements AutoCloseable {
       LOG.debug("{}: Kafka refused a record for {}", file, record.topic(), e);
       tally.answer(record, null, e);
     }
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A bar over the file's lines (an estimate when quoted fields span lines). */
