@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,14 +22,30 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Times the tradewatch topology against a plain-consumer baseline on an embedded KRaft"
-            + " broker, measures end-to-end latency and CSV ingest, and prints a Markdown table.")
+            + " broker, for each input shape (--shapes: sparse records and dense customs"
+            + " releases), measures end-to-end latency and CSV ingest, and prints Markdown"
+            + " tables.")
 final class BenchCommand implements Callable<Integer> {
   private static final BenchOptions DEFAULTS = BenchOptions.defaults();
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--records", description = "synthetic records pre-loaded (default 2000000)")
+  @Option(
+      names = "--records",
+      description = "synthetic records pre-loaded for each shape (default 2000000)")
   long records = DEFAULTS.records();
+
+  @Option(
+      names = "--shapes",
+      split = ",",
+      paramLabel = "SHAPE",
+      converter = ShapeConverter.class,
+      description =
+          "input shapes drained, each on input topics of its own (default sparse,customs):"
+              + " sparse, ~0.1 record per country pair and month, published in one batch;"
+              + " customs, whole reporter-months of thousands of HS6 rows (~10000 at 2000000"
+              + " records) folding into few series, published release by release")
+  List<Shape> shapes = DEFAULTS.shapes();
 
   @Option(names = "--seed", description = "seed of the synthetic data (default 42)")
   long seed = DEFAULTS.seed();
@@ -106,6 +123,7 @@ final class BenchCommand implements Callable<Integer> {
       options =
           BenchOptions.builder()
               .records(records)
+              .shapes(shapes)
               .seed(seed)
               .warmups(warmups)
               .runs(runs)
@@ -133,5 +151,17 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(markdown, table, StandardCharsets.UTF_8);
     }
     return ExitCodes.OK;
+  }
+
+  /** Accepts any letter case, e.g. {@code --shapes customs}. */
+  static final class ShapeConverter implements CommandLine.ITypeConverter<Shape> {
+    @Override
+    public Shape convert(String value) {
+      try {
+        return Shape.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

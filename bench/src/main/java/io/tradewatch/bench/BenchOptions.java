@@ -1,7 +1,9 @@
 package io.tradewatch.bench;
 
+import io.tradewatch.producers.synthetic.CustomsReleases;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -9,7 +11,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * What one benchmark run does, validated once.
  *
- * @param records synthetic records pre-loaded into the input topic
+ * @param records synthetic records pre-loaded into the input topic of each shape
+ * @param shapes the input shapes drained, in this order, each on input topics of its own
  * @param seed seed of the synthetic data (same seed, same records)
  * @param warmups discarded passes before each measured series
  * @param runs measured passes per figure; the median is reported
@@ -30,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public record BenchOptions(
     long records,
+    List<Shape> shapes,
     long seed,
     int warmups,
     int runs,
@@ -49,6 +53,16 @@ public record BenchOptions(
 
   public BenchOptions {
     require(records >= 1, "--records", "must be at least 1, was " + records);
+    shapes = List.copyOf(shapes);
+    require(!shapes.isEmpty(), "--shapes", "must list sparse and/or customs");
+    require(
+        new HashSet<>(shapes).size() == shapes.size(),
+        "--shapes",
+        "must list each shape once, had " + shapes.stream().map(Shape::label).toList());
+    require(
+        !shapes.contains(Shape.CUSTOMS) || records <= CustomsReleases.MAX_COUNT,
+        "--records",
+        "must be at most " + CustomsReleases.MAX_COUNT + " with the customs shape, was " + records);
     require(warmups >= 0, "--warmups", "must be 0 or more, was " + warmups);
     require(runs >= 1, "--runs", "must be at least 1, was " + runs);
     require(partitions >= 1, "--partitions", "must be at least 1, was " + partitions);
@@ -73,7 +87,7 @@ public record BenchOptions(
         "must be at least 1");
   }
 
-  /** The defaults of the command line: 2 M records, 1 warm-up, median of 3. */
+  /** The defaults of the command line: 2 M records of both shapes, 1 warm-up, median of 3. */
   public static BenchOptions defaults() {
     return builder().build();
   }
@@ -86,6 +100,7 @@ public record BenchOptions(
   /** Builds {@link BenchOptions} by name; {@link #build()} validates them. */
   public static final class Builder {
     private long records = DEFAULT_RECORDS;
+    private List<Shape> shapes = List.of(Shape.SPARSE, Shape.CUSTOMS);
     private long seed = 42;
     private int warmups = 1;
     private int runs = 3;
@@ -106,6 +121,11 @@ public record BenchOptions(
 
     public Builder records(long value) {
       records = value;
+      return this;
+    }
+
+    public Builder shapes(List<Shape> value) {
+      shapes = value;
       return this;
     }
 
@@ -187,6 +207,7 @@ public record BenchOptions(
     public BenchOptions build() {
       return new BenchOptions(
           records,
+          shapes,
           seed,
           warmups,
           runs,

@@ -8,22 +8,82 @@ import java.util.Locale;
  *
  * @param machine cores, JVM and OS the figures were measured on
  * @param options the options of the run
- * @param preload pre-loading the input topic (not part of any other figure)
- * @param baseline the plain-consumer baseline
- * @param floor the least Kafka Streams application doing the baseline's sums ({@code StreamsFloor})
- * @param topology the full topology, one entry per processing guarantee
- * @param latencies end-to-end latency, one entry per processing guarantee
- * @param ingest CSV to broker, one entry per format
+ * @param shapes the drains of each input shape, in the order run
+ * @param latencies end-to-end latency (sparse records), one entry per processing guarantee
+ * @param ingest CSV to broker (sparse records), one entry per format
  */
 public record BenchReport(
     String machine,
     BenchOptions options,
-    Drain preload,
-    Drain baseline,
-    Drain floor,
-    List<Drain> topology,
+    List<ShapeDrains> shapes,
     List<Latency> latencies,
     List<Ingest> ingest) {
+
+  public BenchReport {
+    shapes = List.copyOf(shapes);
+    latencies = List.copyOf(latencies);
+    ingest = List.copyOf(ingest);
+  }
+
+  /**
+   * The drains of one input shape, each against that shape's own baseline.
+   *
+   * @param shape the input shape
+   * @param description what the input looks like (generator, reporters, months, releases)
+   * @param preload pre-loading its input topics (not part of any other figure)
+   * @param baseline the plain-consumer baseline
+   * @param floor the least Kafka Streams application doing the baseline's sums ({@code
+   *     StreamsFloor})
+   * @param topology the full topology, one entry per processing guarantee
+   */
+  public record ShapeDrains(
+      Shape shape,
+      String description,
+      Drain preload,
+      Drain baseline,
+      Drain floor,
+      List<Drain> topology) {
+
+    public ShapeDrains {
+      topology = List.copyOf(topology);
+    }
+
+    public Drain topology(String guarantee) {
+      return topology.stream()
+          .filter(d -> d.name().contains(guarantee))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no topology run for " + guarantee + " (" + shape.label() + ")"));
+    }
+
+    /** Full topology (ALOS) throughput over the baseline's. */
+    public double alosOverBaseline() {
+      return topology("at_least_once").medianRecordsPerSecond() / baseline.medianRecordsPerSecond();
+    }
+
+    /** The Kafka Streams floor's throughput over the baseline's. */
+    public double floorOverBaseline() {
+      return floor.medianRecordsPerSecond() / baseline.medianRecordsPerSecond();
+    }
+
+    /** Full topology (ALOS) throughput over the Kafka Streams floor's. */
+    public double alosOverFloor() {
+      return topology("at_least_once").medianRecordsPerSecond() / floor.medianRecordsPerSecond();
+    }
+
+    /** How much slower exactly-once is than at-least-once, as a fraction (0.1: 10 % slower). */
+    public double eosCost() {
+      return 1
+          - topology("exactly_once_v2").medianRecordsPerSecond()
+              / topology("at_least_once").medianRecordsPerSecond();
+    }
+
+    boolean hasTopology(String guarantee) {
+      return topology.stream().anyMatch(d -> d.name().contains(guarantee));
+    }
+  }
 
   /**
    * One drain series.
@@ -72,72 +132,58 @@ public record BenchReport(
   public record Ingest(
       String format, long rows, List<Double> rowsPerSecond, double medianRowsPerSecond) {}
 
-  public Drain topology(String guarantee) {
-    return topology.stream()
-        .filter(d -> d.name().contains(guarantee))
+  /** The drains of one shape. */
+  public ShapeDrains shape(Shape shape) {
+    return shapes.stream()
+        .filter(s -> s.shape() == shape)
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no topology run for " + guarantee));
-  }
-
-  /** Full topology (ALOS) throughput over the baseline's. */
-  public double alosOverBaseline() {
-    return topology("at_least_once").medianRecordsPerSecond() / baseline.medianRecordsPerSecond();
-  }
-
-  /** The Kafka Streams floor's throughput over the baseline's. */
-  public double floorOverBaseline() {
-    return floor.medianRecordsPerSecond() / baseline.medianRecordsPerSecond();
-  }
-
-  /** Full topology (ALOS) throughput over the Kafka Streams floor's. */
-  public double alosOverFloor() {
-    return topology("at_least_once").medianRecordsPerSecond() / floor.medianRecordsPerSecond();
-  }
-
-  /** How much slower exactly-once is than at-least-once, as a fraction (0.1: 10 % slower). */
-  public double eosCost() {
-    return 1
-        - topology("exactly_once_v2").medianRecordsPerSecond()
-            / topology("at_least_once").medianRecordsPerSecond();
+        .orElseThrow(() -> new IllegalStateException("no drains of shape " + shape.label()));
   }
 
   public String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("Machine: ").append(machine).append("\n\n");
     md.append(
-            String.format(
-                Locale.ROOT,
-                "Records: %,d synthetic (seed %d), %d partition(s), %d stream thread(s), commit"
-                    + " interval %d ms%s; %d warm-up pass(es) discarded, median of %d"
-                    + " run(s).%n%n",
-                options.records(),
-                options.seed(),
-                options.partitions(),
-                options.threads(),
-                options.commitInterval().toMillis(),
-                options.streamsConfig().isEmpty()
-                    ? ""
-                    : ", Streams settings " + new java.util.TreeMap<>(options.streamsConfig()),
-                options.warmups(),
-                options.runs()))
-        .append(
-            String.format(
-                Locale.ROOT,
-                "Pre-load (not timed in any figure below): %,.0f records/s, %.1f s.%n%n",
-                preload.medianRecordsPerSecond(),
-                preload.seconds()));
+        String.format(
+            Locale.ROOT,
+            "Records: %,d synthetic per shape (seed %d), %d partition(s), %d stream"
+                + " thread(s), commit interval %d ms%s; %d warm-up pass(es) discarded, median"
+                + " of %d run(s).%n%n",
+            options.records(),
+            options.seed(),
+            options.partitions(),
+            options.threads(),
+            options.commitInterval().toMillis(),
+            options.streamsConfig().isEmpty()
+                ? ""
+                : ", Streams settings " + new java.util.TreeMap<>(options.streamsConfig()),
+            options.warmups(),
+            options.runs()));
+    md.append("Input shapes (each drained from input topics of its own):\n\n");
+    for (ShapeDrains s : shapes) {
+      md.append(
+          fmt(
+              "- %s: %s. Pre-load (not timed in any figure below): %,.0f records/s, %.1f s.%n",
+              s.shape().label(),
+              s.description(),
+              s.preload().medianRecordsPerSecond(),
+              s.preload().seconds()));
+    }
+    md.append('\n');
     md.append(
-        "| drain of the input topic | records/s (median) | runs | vs baseline | wall s | process"
-            + " CPU s | app threads CPU s | peak heap MB (after GC) | changelog / input |"
+        "| shape | drain of the input topic | records/s (median) | runs | vs baseline | wall s |"
+            + " process CPU s | app threads CPU s | peak heap MB (after GC) | changelog / input |"
             + " repartition / input | output / input |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    row(md, baseline);
-    row(md, floor);
-    topology.forEach(d -> row(md, d));
+    md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ShapeDrains s : shapes) {
+      row(md, s, s.baseline());
+      row(md, s, s.floor());
+      s.topology().forEach(d -> row(md, s, d));
+    }
     md.append('\n');
     if (!latencies.isEmpty()) {
       md.append(
-          "| end-to-end latency | input rate/s | inputs | samples | p50 ms | p99 ms | p99.9 ms |"
+          "| end-to-end latency (sparse records) | input rate/s | inputs | samples | p50 ms | p99 ms | p99.9 ms |"
               + " max ms |\n");
       md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Latency l : latencies) {
@@ -162,7 +208,8 @@ public record BenchReport(
             .append(new java.util.TreeMap<>(options.producerConfig()))
             .append("\n\n");
       }
-      md.append("| ingest (CSV → Avro → broker) | rows | rows/s (median) | runs |\n");
+      md.append(
+          "| ingest (CSV → Avro → broker, sparse records) | rows | rows/s (median) | runs |\n");
       md.append("|---|---:|---:|---|\n");
       for (Ingest i : ingest) {
         md.append(
@@ -181,65 +228,87 @@ public record BenchReport(
   }
 
   private String targets() {
-    StringBuilder md = new StringBuilder("| target | measured | met |\n|---|---:|---|\n");
-    if (hasTopology("at_least_once")) {
-      double ratio = alosOverBaseline();
-      md.append(target("full topology ALOS ≥ 0.5× baseline", fmt("%.3f×", ratio), ratio >= 0.5));
-      // For reading the one above: how far Kafka Streams alone gets, and tradewatch against it.
-      md.append(
-          "| (reference, not a target) Kafka Streams floor ALOS vs baseline | "
-              + fmt("%.3f×", floorOverBaseline())
-              + " | – |\n");
-      md.append(
-          "| (reference, not a target) full topology ALOS vs Kafka Streams floor | "
-              + fmt("%.3f×", alosOverFloor())
-              + " | – |\n");
+    StringBuilder md =
+        new StringBuilder("| target | shape | measured | met |\n|---|---|---:|---|\n");
+    for (ShapeDrains s : shapes) {
+      String shape = s.shape().label();
+      if (s.hasTopology("at_least_once")) {
+        double ratio = s.alosOverBaseline();
+        md.append(
+            target("full topology ALOS ≥ 0.5× baseline", shape, fmt("%.3f×", ratio), ratio >= 0.5));
+        // For reading the one above: how far Kafka Streams alone gets, and tradewatch against it.
+        md.append(
+            reference(
+                "Kafka Streams floor ALOS vs baseline",
+                shape,
+                fmt("%.3f×", s.floorOverBaseline())));
+        md.append(
+            reference(
+                "full topology ALOS vs Kafka Streams floor",
+                shape,
+                fmt("%.3f×", s.alosOverFloor())));
+      }
+      if (s.hasTopology("at_least_once") && s.hasTopology("exactly_once_v2")) {
+        double cost = s.eosCost();
+        md.append(
+            target("EOS costs ≤ 15 % vs ALOS", shape, fmt("%+.1f %%", cost * 100), cost <= 0.15));
+      }
+      for (Drain d : s.topology()) {
+        md.append(
+            target(
+                "changelog writes per input well below 1 (" + d.name() + ")",
+                shape,
+                fmt("%.3f", d.changelogPerInput()),
+                d.changelogPerInput() < 0.5));
+      }
     }
-    if (hasTopology("at_least_once") && hasTopology("exactly_once_v2")) {
-      double cost = eosCost();
-      md.append(target("EOS costs ≤ 15 % vs ALOS", fmt("%+.1f %%", cost * 100), cost <= 0.15));
-    }
+    // Latency and ingest run on sparse records whatever shapes were drained.
     for (Latency l : latencies) {
       md.append(
           target(
               "e2e p99 < 50 ms at " + l.rate() + "/s (" + l.guarantee() + ")",
+              Shape.SPARSE.label(),
               fmt("%.1f ms", l.p99Ms()),
               l.p99Ms() < 50));
-    }
-    for (Drain d : topology) {
-      md.append(
-          target(
-              "changelog writes per input well below 1 (" + d.name() + ")",
-              fmt("%.3f", d.changelogPerInput()),
-              d.changelogPerInput() < 0.5));
     }
     for (Ingest i : ingest) {
       md.append(
           target(
               "ingest ≥ 200k rows/s (" + i.format() + ")",
+              Shape.SPARSE.label(),
               fmt("%,.0f rows/s", i.medianRowsPerSecond()),
               i.medianRowsPerSecond() >= 200_000));
     }
     return md.toString();
   }
 
-  private boolean hasTopology(String guarantee) {
-    return topology.stream().anyMatch(d -> d.name().contains(guarantee));
+  private static String reference(String what, String shape, String measured) {
+    return "| (reference, not a target) " + what + " | " + shape + " | " + measured + " | – |\n";
   }
 
-  private static String target(String what, String measured, boolean met) {
-    return "| " + what + " | " + measured + " | " + (met ? "yes" : "**no**") + " |\n";
+  private static String target(String what, String shape, String measured, boolean met) {
+    return "| "
+        + what
+        + " | "
+        + shape
+        + " | "
+        + measured
+        + " | "
+        + (met ? "yes" : "**no**")
+        + " |\n";
   }
 
-  private void row(StringBuilder md, Drain d) {
+  /** One drain, against the baseline of its own shape. */
+  private static void row(StringBuilder md, ShapeDrains s, Drain d) {
     md.append(
         String.format(
             Locale.ROOT,
-            "| %s | %,.0f | %s | %.3f× | %.1f | %.1f | %s | %.0f (%.0f) | %s | %s | %s |%n",
+            "| %s | %s | %,.0f | %s | %.3f× | %.1f | %.1f | %s | %.0f (%.0f) | %s | %s | %s |%n",
+            s.shape().label(),
             d.name(),
             d.medianRecordsPerSecond(),
             runs(d.recordsPerSecond()),
-            d.medianRecordsPerSecond() / baseline.medianRecordsPerSecond(),
+            d.medianRecordsPerSecond() / s.baseline().medianRecordsPerSecond(),
             d.seconds(),
             d.processCpuSeconds(),
             Double.isNaN(d.appCpuSeconds()) ? "–" : fmt("%.1f", d.appCpuSeconds()),

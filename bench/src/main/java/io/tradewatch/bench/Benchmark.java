@@ -1,8 +1,10 @@
 package io.tradewatch.bench;
 
+import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.producers.read.InputFormat;
+import io.tradewatch.producers.synthetic.CustomsReleases;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
 import java.io.IOException;
@@ -18,13 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole benchmark: starts an embedded broker, pre-loads the synthetic records once, then times
- * the baseline, the Kafka Streams floor, the topology (at-least-once and exactly-once), end-to-end
- * latency at a fixed rate and CSV ingest, and returns the figures.
+ * The whole benchmark: starts an embedded broker; for each input shape pre-loads its synthetic
+ * records once on input topics of its own, then times the baseline, the Kafka Streams floor and the
+ * topology (at-least-once and exactly-once); then end-to-end latency at a fixed rate and CSV ingest
+ * (on sparse records); and returns the figures.
  */
 public final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
-  private static final Topics INPUTS = Topics.withPrefix("bench.");
 
   private final BenchOptions options;
 
@@ -38,61 +40,16 @@ public final class Benchmark {
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(1)) {
       Properties client = new Properties();
       client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-      cluster.createTopics(INPUTS.all(), options.partitions());
-
-      BenchReport.Drain preload = preload(client);
-      String input = INPUTS.tradeRecords().name();
-
-      Baseline baseline = new Baseline(client, input);
-      List<Measurement> baselineRuns = new ArrayList<>();
-      for (int i = 0; i < options.warmups() + options.runs(); i++) {
-        Measurement m = baseline.run(options.records());
-        log("baseline", i, m);
-        if (i >= options.warmups()) {
-          baselineRuns.add(m);
-        }
+      List<BenchReport.ShapeDrains> shapes = new ArrayList<>();
+      for (Shape shape : options.shapes()) {
+        shapes.add(drains(shape, cluster, client, workDir));
       }
-      LOG.info("baseline: {} series-months summed", baseline.seriesMonths());
-
-      // The floor and the guarantees alternate pass by pass, so JIT warm-up and the machine's
-      // background load (other processes share the cores) fall on all alike rather than on
-      // whichever runs first.
-      TopologyDrain drain = new TopologyDrain(cluster, client, INPUTS, options, workDir);
-      List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
-      List<List<Measurement>> runs = List.of(new ArrayList<>(), new ArrayList<>());
-      List<Measurement> floorRuns = new ArrayList<>();
-      for (int i = 0; i < options.warmups() + options.runs(); i++) {
-        Measurement floor =
-            drain.run(
-                TopologyDrain.Pipeline.STREAMS_FLOOR,
-                StreamsConfig.AT_LEAST_ONCE,
-                "bench-floor-" + i,
-                options.records());
-        log("Kafka Streams floor", i, floor);
-        if (i >= options.warmups()) {
-          floorRuns.add(floor);
-        }
-        for (int g = 0; g < guarantees.size(); g++) {
-          String guarantee = guarantees.get(g);
-          String shortName = guarantee.startsWith("exactly") ? "eos" : "alos";
-          Measurement m =
-              drain.run(
-                  TopologyDrain.Pipeline.FULL,
-                  guarantee,
-                  "bench-" + shortName + "-" + i,
-                  options.records());
-          log("topology " + guarantee, i, m);
-          if (i >= options.warmups()) {
-            runs.get(g).add(m);
-          }
-        }
-      }
-      List<BenchReport.Drain> topology = new ArrayList<>();
-      for (int g = 0; g < guarantees.size(); g++) {
-        topology.add(Measurement.drain("full topology, " + guarantees.get(g), runs.get(g)));
-      }
-
-      List<BenchReport.Latency> latencies = latencies(cluster, client, workDir, topology.get(0));
+      // Latency and ingest run on sparse records; their default rate follows the sparse drains
+      // when they ran.
+      BenchReport.ShapeDrains pacing =
+          shapes.stream().filter(s -> s.shape() == Shape.SPARSE).findFirst().orElse(shapes.get(0));
+      List<BenchReport.Latency> latencies =
+          latencies(cluster, client, workDir, pacing.topology().get(0));
       List<BenchReport.Ingest> ingest = ingest(cluster, client, workDir);
       return new BenchReport(
           machine()
@@ -102,11 +59,7 @@ public final class Benchmark {
                   loadAtStart,
                   loadAverage()),
           options,
-          preload,
-          Measurement.drain("baseline: plain consumer + Avro decode + HashMap sums", baselineRuns),
-          Measurement.drain(
-              "Kafka Streams floor: the same sums in one aggregate, at_least_once", floorRuns),
-          topology,
+          shapes,
           latencies,
           ingest);
     } finally {
@@ -114,27 +67,128 @@ public final class Benchmark {
     }
   }
 
-  private BenchReport.Drain preload(Properties client) throws IOException {
+  /** Pre-loads one shape on input topics of its own and times every drain of them. */
+  private BenchReport.ShapeDrains drains(
+      Shape shape, EmbeddedKafkaCluster cluster, Properties client, Path workDir)
+      throws IOException, InterruptedException {
+    String label = shape.label();
+    Topics inputs = Topics.withPrefix("bench." + label + ".");
+    cluster.createTopics(inputs.all(), options.partitions());
+    Preloaded preload = preload(shape, inputs, client);
+
+    Baseline baseline = new Baseline(client, inputs.tradeRecords().name());
+    List<Measurement> baselineRuns = new ArrayList<>();
+    for (int i = 0; i < options.warmups() + options.runs(); i++) {
+      Measurement m = baseline.run(options.records());
+      log(label + " baseline", i, m);
+      if (i >= options.warmups()) {
+        baselineRuns.add(m);
+      }
+    }
+    LOG.info("{} baseline: {} series-months summed", label, baseline.seriesMonths());
+
+    // The floor and the guarantees alternate pass by pass, so JIT warm-up and the machine's
+    // background load (other processes share the cores) fall on all alike rather than on
+    // whichever runs first.
+    TopologyDrain drain = new TopologyDrain(cluster, client, inputs, options, workDir);
+    List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+    List<List<Measurement>> runs = List.of(new ArrayList<>(), new ArrayList<>());
+    List<Measurement> floorRuns = new ArrayList<>();
+    for (int i = 0; i < options.warmups() + options.runs(); i++) {
+      Measurement floor =
+          drain.run(
+              TopologyDrain.Pipeline.STREAMS_FLOOR,
+              StreamsConfig.AT_LEAST_ONCE,
+              "bench-" + label + "-floor-" + i,
+              options.records());
+      log(label + " Kafka Streams floor", i, floor);
+      if (i >= options.warmups()) {
+        floorRuns.add(floor);
+      }
+      for (int g = 0; g < guarantees.size(); g++) {
+        String guarantee = guarantees.get(g);
+        String shortName = guarantee.startsWith("exactly") ? "eos" : "alos";
+        Measurement m =
+            drain.run(
+                TopologyDrain.Pipeline.FULL,
+                guarantee,
+                "bench-" + label + "-" + shortName + "-" + i,
+                options.records());
+        log(label + " topology " + guarantee, i, m);
+        if (i >= options.warmups()) {
+          runs.get(g).add(m);
+        }
+      }
+    }
+    List<BenchReport.Drain> topology = new ArrayList<>();
+    for (int g = 0; g < guarantees.size(); g++) {
+      topology.add(Measurement.drain("full topology, " + guarantees.get(g), runs.get(g)));
+    }
+    return new BenchReport.ShapeDrains(
+        shape,
+        preload.description(),
+        preload.drain(),
+        Measurement.drain("baseline: plain consumer + Avro decode + HashMap sums", baselineRuns),
+        Measurement.drain(
+            "Kafka Streams floor: the same sums in one aggregate, at_least_once", floorRuns),
+        topology);
+  }
+
+  /** A pre-load and what its input looks like. */
+  private record Preloaded(BenchReport.Drain drain, String description) {}
+
+  private Preloaded preload(Shape shape, Topics inputs, Properties client) throws IOException {
     try (ResourceMeter meter = new ResourceMeter();
-        KafkaPublisher publisher = KafkaPublisher.create(client, INPUTS)) {
+        KafkaPublisher publisher = KafkaPublisher.create(client, inputs)) {
       long t0 = System.nanoTime();
-      publisher.publishRecords(new SyntheticTrade(options.records(), options.seed()));
+      String description;
+      switch (shape) {
+        case SPARSE -> {
+          publisher.publishRecords(new SyntheticTrade(options.records(), options.seed()));
+          description =
+              "SyntheticTrade, 30 reporters × 200 partners × 300 months, ~0.1 record per country"
+                  + " pair and month (about one record per series-month), published in one batch"
+                  + " whose releases follow all its figures";
+        }
+        case CUSTOMS -> {
+          CustomsReleases releases = new CustomsReleases(options.records(), options.seed());
+          // One batch per release, so that each Release follows its own figures on the topic,
+          // as an office publishes its monthly files.
+          for (List<TradeRecord> release : releases) {
+            publisher.publishRecords(release);
+          }
+          description =
+              String.format(
+                  Locale.ROOT,
+                  "CustomsReleases, %d reporters × %d months from %s, %,d releases (%d of them"
+                      + " whole-month re-releases) of %,.0f rows on average, published release"
+                      + " by release",
+                  releases.reporterCount(),
+                  releases.monthCount(),
+                  releases.firstPeriod(),
+                  releases.releaseCount(),
+                  releases.reReleaseCount(),
+                  (double) options.records() / releases.releaseCount());
+        }
+        default -> throw new IllegalStateException("no pre-load for shape " + shape);
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
       try (Offsets offsets = new Offsets(client)) {
-        long loaded = offsets.sumEnds(List.of(INPUTS.tradeRecords().name()));
+        long loaded = offsets.sumEnds(List.of(inputs.tradeRecords().name()));
         if (loaded != options.records()) {
           throw new IllegalStateException(
-              "pre-loaded " + loaded + " records, expected " + options.records());
+              shape.label() + ": pre-loaded " + loaded + " records, expected " + options.records());
         }
       }
       Measurement m =
           new Measurement(
               options.records(), seconds, meter.usage(Double.NaN), Measurement.KafkaWrites.NONE);
       LOG.info(
-          "pre-load: {} records/s ({} s)",
+          "{} pre-load: {} records/s ({} s)",
+          shape.label(),
           String.format(Locale.ROOT, "%,.0f", m.perSecond()),
           String.format(Locale.ROOT, "%.1f", m.seconds()));
-      return Measurement.drain("pre-load", List.of(m));
+      return new Preloaded(Measurement.drain("pre-load", List.of(m)), description);
     }
   }
 

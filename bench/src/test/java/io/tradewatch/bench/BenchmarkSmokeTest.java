@@ -17,7 +17,7 @@ class BenchmarkSmokeTest {
   @Test
   // Meant to take well under a minute; the limit leaves room for a machine busy with other builds.
   @Timeout(240)
-  void shouldRunEveryStageAndReportSaneFigures() throws Exception {
+  void shouldRunEveryStageOfBothShapesAndReportSaneFigures() throws Exception {
     BenchOptions options =
         BenchOptions.builder()
             .records(300)
@@ -38,21 +38,30 @@ class BenchmarkSmokeTest {
 
     BenchReport report = new Benchmark(options).run();
 
-    assertThat(report.baseline().medianRecordsPerSecond()).isPositive();
-    assertThat(report.floor().medianRecordsPerSecond()).isPositive();
-    assertThat(report.floor().changelogPerInput()).isPositive();
-    assertThat(report.floor().repartitionPerInput()).isPositive();
-    assertThat(report.floor().outputPerInput()).isZero();
-    assertThat(report.topology()).hasSize(2);
-    for (BenchReport.Drain drain : report.topology()) {
-      assertThat(drain.medianRecordsPerSecond()).as(drain.name()).isPositive();
-      assertThat(drain.outputPerInput()).as(drain.name()).isPositive();
-      assertThat(drain.changelogPerInput()).as(drain.name()).isPositive();
-      assertThat(drain.processCpuSeconds()).as(drain.name()).isPositive();
-      assertThat(drain.peakHeapMb()).as(drain.name()).isPositive();
+    assertThat(report.shapes())
+        .extracting(BenchReport.ShapeDrains::shape)
+        .containsExactly(Shape.SPARSE, Shape.CUSTOMS);
+    for (BenchReport.ShapeDrains shape : report.shapes()) {
+      String label = shape.shape().label();
+      assertThat(shape.preload().medianRecordsPerSecond()).as(label).isPositive();
+      assertThat(shape.baseline().medianRecordsPerSecond()).as(label).isPositive();
+      assertThat(shape.floor().medianRecordsPerSecond()).as(label).isPositive();
+      assertThat(shape.floor().changelogPerInput()).as(label).isPositive();
+      assertThat(shape.floor().repartitionPerInput()).as(label).isPositive();
+      assertThat(shape.floor().outputPerInput()).as(label).isZero();
+      assertThat(shape.topology()).as(label).hasSize(2);
+      for (BenchReport.Drain drain : shape.topology()) {
+        String name = label + ", " + drain.name();
+        assertThat(drain.medianRecordsPerSecond()).as(name).isPositive();
+        assertThat(drain.outputPerInput()).as(name).isPositive();
+        assertThat(drain.changelogPerInput()).as(name).isPositive();
+        assertThat(drain.processCpuSeconds()).as(name).isPositive();
+        assertThat(drain.peakHeapMb()).as(name).isPositive();
+      }
+      assertThat(shape.alosOverBaseline()).as(label).isPositive().isFinite();
+      assertThat(shape.eosCost()).as(label).isFinite();
     }
-    assertThat(report.alosOverBaseline()).isPositive().isFinite();
-    assertThat(report.eosCost()).isFinite();
+    assertThat(report.shape(Shape.CUSTOMS).description()).contains("re-releases");
     assertThat(report.latencies()).hasSize(1);
     BenchReport.Latency latency = report.latencies().get(0);
     assertThat(latency.samples()).isPositive();
@@ -63,9 +72,13 @@ class BenchmarkSmokeTest {
         .hasSize(2)
         .allSatisfy(i -> assertThat(i.medianRowsPerSecond()).isPositive());
     assertThat(report.markdown())
-        .contains("| full topology, at_least_once |")
-        .contains("| Kafka Streams floor: the same sums in one aggregate, at_least_once |")
-        .contains("| full topology ALOS ≥ 0.5× baseline |")
+        .contains("| sparse | full topology, at_least_once |")
+        .contains("| customs | full topology, exactly_once_v2 |")
+        .contains(
+            "| customs | Kafka Streams floor: the same sums in one aggregate, at_least_once |")
+        .contains("| full topology ALOS ≥ 0.5× baseline | sparse |")
+        .contains("| full topology ALOS ≥ 0.5× baseline | customs |")
+        .contains("- customs: CustomsReleases, ")
         .contains("p99.9 ms");
   }
 }
