@@ -8,39 +8,49 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Which partition of a queryable store holds a key. Trade figures are kept in the partition of
- * their series ({@code source|reporter|partner|hsGroup}) and mirror gaps in that of their country
- * pair, HS group and year ({@link #mirrorPairKey}), where the topology computes them; every other
- * store is partitioned by its own key. Pass {@link #partitioner} to {@code
- * KafkaStreams#queryMetadataForKey} to find the instance that owns a key.
+ * Which partition of a queryable store holds a key. Trade figures and mirror gaps are kept in the
+ * partition of their unordered country pair ({@link #countryPair}), where the topology computes
+ * them: every series of the two countries, both reporters' sides of their trade and the gaps
+ * between them live in one task, so comparing the sides needs no repartition. Every other store is
+ * partitioned by its own key. Pass {@link #partitioner} to {@code KafkaStreams#queryMetadataForKey}
+ * to find the instance that owns a key.
  */
 public final class StoreRouting {
-  private static final int SERIES_PARTS = 4;
-
   private StoreRouting() {}
 
   /** The string whose hash (as Kafka's default partitioner computes it) picks the partition. */
   public static String partitionKey(String store, String key) {
     return switch (store) {
-      case QueryableStores.MONTHLY, QueryableStores.ANNUAL -> series(key);
-      case QueryableStores.MIRROR -> mirrorPair(key);
+      // source|reporter|partner|hsGroup[|period]
+      case QueryableStores.MONTHLY, QueryableStores.ANNUAL -> countryPair(key, 1, 2);
+      // exporterSource|exporter|importerSource|importer|hsGroup|year
+      case QueryableStores.MIRROR -> countryPair(key, 1, 3);
       default -> key;
     };
+  }
+
+  /** The partition, of {@code partitions}, that holds {@code key} of {@code store}. */
+  public static int partition(String store, String key, int partitions) {
+    return partition(partitionKey(store, key), partitions);
   }
 
   /** The partitioner of {@code store}, for interactive-query routing. */
   public static StreamPartitioner<String, Object> partitioner(String store) {
     return (topic, key, value, partitions) ->
-        Optional.of(Set.of(partition(partitionKey(store, key), partitions)));
+        Optional.of(Set.of(partition(store, key, partitions)));
+  }
+
+  /** Two countries in a fixed order, whichever reports: {@code ARM|KAZ} for KAZ-ARM and ARM-KAZ. */
+  public static String countryPair(String country, String other) {
+    return country.compareTo(other) <= 0 ? Keys.join(country, other) : Keys.join(other, country);
   }
 
   /**
    * The unordered country pair, HS group and year both sides of a flow share: the topology brings
-   * the two sides of a mirror comparison together under it, and keeps the gap in its partition.
+   * the two sides of a mirror comparison together under it.
    */
   public static String mirrorPairKey(String country, String other, String hsGroup, Object year) {
-    boolean ordered = country.compareTo(other) <= 0;
-    return Keys.join(ordered ? country : other, ordered ? other : country, hsGroup, year);
+    return Keys.join(countryPair(country, other), hsGroup, year);
   }
 
   /** Kafka's default partitioning of a string key (murmur2 of its UTF-8 bytes). */
@@ -48,27 +58,12 @@ public final class StoreRouting {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
-  /** {@code source|reporter|partner|hsGroup|period} → its series. */
-  private static String series(String key) {
-    int end = -1;
-    for (int i = 0; i < SERIES_PARTS; i++) {
-      end = key.indexOf(Keys.SEPARATOR, end + 1);
-      if (end < 0) {
-        return key;
-      }
-    }
-    return key.substring(0, end);
-  }
-
-  /**
-   * {@code exporterSource|exporter|importerSource|importer|hsGroup|year} → the unordered pair, HS
-   * group and year both sides were brought together under ({@link #mirrorPairKey}).
-   */
-  private static String mirrorPair(String key) {
+  /** The country pair of fields {@code a} and {@code b} of a key ({@code key} if it has fewer). */
+  private static String countryPair(String key, int a, int b) {
     String[] p = key.split("\\|", -1);
-    if (p.length != 6) {
+    if (p.length <= Math.max(a, b)) {
       return key;
     }
-    return mirrorPairKey(p[1], p[3], p[4], p[5]);
+    return countryPair(p[a], p[b]);
   }
 }

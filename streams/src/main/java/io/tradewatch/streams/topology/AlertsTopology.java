@@ -74,13 +74,12 @@ final class AlertsTopology {
                 revisions.flatMapValues(candidates::revision, Named.as("alerts-revision-rules")),
                 Named.as("alerts-merge-revisions"));
 
+    // In the task of the series, where its monthly figures are computed: every calendar month of a
+    // series is there, so the same months of earlier years meet without a repartition.
     KStream<String, Alert> seasonal =
         monthly
-            .selectKey(
-                (key, m) -> SeasonalBands.calendarKey(m), Named.as("alerts-by-calendar-month"))
-            .repartition(
-                Repartitioned.with(Serdes.STRING, Serdes.TRADE_MONTHLY)
-                    .withName("monthly-figures-by-calendar-month"))
+            .filter(
+                (key, m) -> SeasonalBands.watched(rules, m), Named.as("alerts-seasonal-watched"))
             .processValues(SeasonalBands.supplier(rules), Named.as("alerts-seasonal-bands"))
             .flatMapValues(list -> list, Named.as("alerts-seasonal-each"));
 

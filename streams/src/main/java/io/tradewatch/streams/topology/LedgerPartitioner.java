@@ -1,18 +1,18 @@
 package io.tradewatch.streams.topology;
 
 import io.tradewatch.avro.internal.LedgerInput;
-import java.nio.charset.StandardCharsets;
+import io.tradewatch.streams.query.QueryableStores;
+import io.tradewatch.streams.query.StoreRouting;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Routes a figure to its series' partition exactly as Kafka's default partitioner would (queries
- * find the series' figures there by the key alone) and sends a release to every partition: the
- * series its reporter publishes for are spread over all of them.
+ * Routes a figure to the partition of its country pair, where queries find it by the key alone
+ * ({@link StoreRouting}), and sends a release to every partition: the series its reporter publishes
+ * for are spread over all of them.
  */
 final class LedgerPartitioner implements StreamPartitioner<String, LedgerInput> {
   @Override
@@ -22,7 +22,6 @@ final class LedgerPartitioner implements StreamPartitioner<String, LedgerInput> 
       return Optional.of(
           IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
     }
-    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-    return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(bytes)) % numPartitions));
+    return Optional.of(Set.of(StoreRouting.partition(QueryableStores.MONTHLY, key, numPartitions)));
   }
 }

@@ -28,7 +28,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The seasonal band rule: a month's turnover against the same calendar month of earlier years
  * (December against earlier Decembers, not against a trailing mean, which every December peak would
- * break). Keyed by series and calendar month, so all years of one month meet here.
+ * break). Runs in the task of the series (the monthly figures of a series are all computed there)
+ * and keeps the history of each series and calendar month, so all years of one month meet here.
+ * Only the HS groups some seasonal rule watches keep a history: a rule added later for other groups
+ * judges them after a replay of their figures (an application reset).
  */
 final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, List<Alert>> {
   static final String HISTORY = "same-month-history";
@@ -58,6 +61,12 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
     };
   }
 
+  /** Whether a seasonal rule watches the figure's HS group: only those keep a history. */
+  static boolean watched(RuleBook rules, TradeMonthly m) {
+    return rules.ofType(AlertRule.SeasonalBand.class).stream()
+        .anyMatch(rule -> rule.watches(m.getHsGroup()));
+  }
+
   /** Series and calendar month: {@code source|reporter|partner|hsGroup|MM}. */
   static String calendarKey(TradeMonthly m) {
     int month = m.getMonth();
@@ -78,8 +87,9 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
   @Override
   public void process(FixedKeyRecord<String, TradeMonthly> record) {
     TradeMonthly m = record.value();
+    String calendarKey = calendarKey(m);
     SortedMap<Integer, BigDecimal> byYear = new TreeMap<>();
-    YearValues stored = history.get(record.key());
+    YearValues stored = history.get(calendarKey);
     if (stored != null) {
       stored.getEntries().forEach(e -> byYear.put(e.getYear(), e.getValueUsd()));
     }
@@ -92,7 +102,7 @@ final class SeasonalBands implements FixedKeyProcessor<String, TradeMonthly, Lis
     }
     List<YearValue> entries = new ArrayList<>();
     byYear.forEach((year, value) -> entries.add(new YearValue(year, value)));
-    history.put(record.key(), new YearValues(entries));
+    history.put(calendarKey, new YearValues(entries));
 
     Subject subject = new Subject(m.getSource(), m.getReporter(), m.getPartner(), m.getHsGroup());
     // Every earlier judgement of the years judged now was made with the history before this

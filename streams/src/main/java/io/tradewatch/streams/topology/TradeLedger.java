@@ -78,10 +78,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static final String PARTS = "trade-release-parts";
 
   /**
-   * Series a release may have stopped (see {@link TradeStopped}), waiting for the next emission: a
-   * history's releases of one commit interval judge each series once.
+   * Releases counted since the last emission, keyed by release key, valued like a changed year (its
+   * first month, then its header). The series a release covers are looked up at the emission, not
+   * when it arrives: a release of a reporter with thousands of series then costs one write here
+   * instead of one per series, and the releases of one emission judge each series once.
    */
-  static final String STOPPED = "trade-stopped-pending";
+  static final String PENDING_RELEASES = "trade-pending-releases";
 
   private static final byte[] PRESENT = new byte[0];
 
@@ -103,7 +105,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> parts;
   private KeyValueStore<String, byte[]> stoppedSince;
-  private KeyValueStore<String, byte[]> stopped;
+  private KeyValueStore<String, byte[]> pendingReleases;
 
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
@@ -151,7 +153,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                     Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(STOPPED), Serdes.STRING, Serdes.BYTES)
+                    Stores.inMemoryKeyValueStore(PENDING_RELEASES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled());
       }
     };
@@ -189,9 +191,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.series = context.getStateStore(SERIES);
     this.releases = context.getStateStore(RELEASES);
     this.parts = context.getStateStore(PARTS);
+    this.pendingReleases = context.getStateStore(PENDING_RELEASES);
     if (stoppedWindow > 0) {
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
-      this.stopped = context.getStateStore(STOPPED);
     }
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
   }
@@ -225,6 +227,15 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       parts.delete(partsKey);
     }
     releases.put(r.getReleaseKey(), r);
+    pendingReleases.put(r.getReleaseKey(), pendingChange(r.getMonth(), publishedAt));
+  }
+
+  /**
+   * The series of this partition a release covers, each with the ledger key of the release's year:
+   * its released months become figures (zero where nothing was booked) in every series of its
+   * reporter and partners that has figures in that year or in the years comparing with it.
+   */
+  private Set<String> covered(Release r) {
     Set<String> partners = r.getPartners() == null ? null : Set.copyOf(r.getPartners());
     Set<String> covered = new TreeSet<>();
     for (int year : YEARS_DEPENDING) {
@@ -242,19 +253,15 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             });
       }
     }
-    for (String s : covered) {
-      markChanged(ledgerKey(s, r.getYear()), r.getMonth(), publishedAt);
-    }
-    if (stoppedWindow > 0) {
-      markStopped(r, partners);
-    }
+    return covered;
   }
 
   /**
-   * Marks for judgment the series whose trade stopped within the window before the release's month:
-   * the release may extend their run of released months without trade.
+   * The series whose trade stopped within the window before the release's month: the release may
+   * extend their run of released months without trade.
    */
-  private void markStopped(Release r, Set<String> partners) {
+  private Set<String> mayHaveStopped(Release r) {
+    Set<String> partners = r.getPartners() == null ? null : Set.copyOf(r.getPartners());
     YearMonth month = YearMonth.of(r.getYear(), r.getMonth());
     YearMonth first = month.minusMonths(stoppedWindow - 1L);
     String from =
@@ -266,16 +273,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         Keys.join(r.getSource(), r.getReporter(), Keys.tradePeriod(r.getYear(), r.getMonth()))
             + Keys.SEPARATOR
             + '~';
+    Set<String> stopped = new TreeSet<>();
     try (KeyValueIterator<String, byte[]> it = stoppedSince.range(from, to)) {
       while (it.hasNext()) {
         String key = it.next().key;
         // source|reporter|YYYY-MM|series
         String seriesKey = key.substring(from.length() + 1);
         if (partners == null || partners.contains(SeriesKey.parse(seriesKey).partner())) {
-          stopped.put(seriesKey, PRESENT);
+          stopped.add(seriesKey);
         }
       }
     }
+    return stopped;
   }
 
   private void book(String seriesKey, TradeRecord r, Header publishedAt) {
@@ -325,53 +334,79 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * Forwards every year changed since the last emission, each once, and forgets them; then sends
-   * the series a release may have stopped, and that no changed year judged, to {@link
-   * TradeStopped}.
+   * Forwards every year changed since the last emission, by a figure or by a release, each once,
+   * and forgets them; then sends the series a release may have stopped, and that no changed year
+   * judged, to {@link TradeStopped}.
    */
   private void emitChangedYears() {
     emission++;
-    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+    Map<String, byte[]> due = new TreeMap<>();
+    List<String> booked = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = changed.all()) {
-      all.forEachRemaining(due::add);
+      all.forEachRemaining(
+          kv -> {
+            due.put(kv.key, kv.value);
+            booked.add(kv.key);
+          });
     }
+    List<KeyValue<String, byte[]>> released = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
+      all.forEachRemaining(released::add);
+    }
+    // Read before any year is forwarded: the forwards update the stopped-since index, which must
+    // be judged as it stood when the releases arrived (only emissions change it).
+    Set<String> stopped = new TreeSet<>();
+    for (KeyValue<String, byte[]> pending : released) {
+      Release r = releases.get(pending.key);
+      for (String s : covered(r)) {
+        due.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
+      }
+      if (stoppedWindow > 0) {
+        stopped.addAll(mayHaveStopped(r));
+      }
+    }
+
     Set<String> judged = new HashSet<>();
-    for (KeyValue<String, byte[]> year : due) {
-      int split = year.key.lastIndexOf(Keys.SEPARATOR);
-      String series = year.key.substring(0, split);
+    for (Map.Entry<String, byte[]> year : due.entrySet()) {
+      int split = year.getKey().lastIndexOf(Keys.SEPARATOR);
+      String series = year.getKey().substring(0, split);
       judged.add(series);
-      int changedYear = Integer.parseInt(year.key.substring(split + 1));
+      int changedYear = Integer.parseInt(year.getKey().substring(split + 1));
+      byte[] change = year.getValue();
       Headers headers = new RecordHeaders();
-      if (year.value.length > 1) {
+      if (change.length > 1) {
         // The input that last changed the year: its publish time, for the latency metrics.
-        headers.add(WireHeaders.PUBLISHED_AT, Arrays.copyOfRange(year.value, 1, year.value.length));
+        headers.add(WireHeaders.PUBLISHED_AT, Arrays.copyOfRange(change, 1, change.length));
       }
       context.forward(
           new Record<>(
               series,
-              new ChangedYear(changedYear, year.value[0], emission),
+              new ChangedYear(changedYear, change[0], emission),
               SeriesKey.startOf(changedYear, 1),
               headers));
-      changed.delete(year.key);
     }
-    if (stoppedWindow > 0) {
-      emitStopped(judged);
-    }
-  }
-
-  private void emitStopped(Set<String> judged) {
-    List<String> due = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = stopped.all()) {
-      all.forEachRemaining(kv -> due.add(kv.key));
-    }
-    for (String series : due) {
+    booked.forEach(changed::delete);
+    released.forEach(pending -> pendingReleases.delete(pending.key));
+    for (String series : stopped) {
       if (!judged.contains(series)) {
         // The rule reads the series' ledgers, not the year or the timestamp.
         context.forward(
             new Record<>(series, new ChangedYear(0, 1, emission), 0L), TradeStopped.NODE);
       }
-      stopped.delete(series);
     }
+  }
+
+  /**
+   * Two pending changes of one year as one: from the earlier first month, with the header of the
+   * second (a release, which completes its figures).
+   */
+  private static byte[] earlier(byte[] first, byte[] second) {
+    if (second[0] <= first[0]) {
+      return second;
+    }
+    byte[] merged = second.clone();
+    merged[0] = first[0];
+    return merged;
   }
 
   private static Map<String, BigDecimal> entries(PeriodCell cell) {

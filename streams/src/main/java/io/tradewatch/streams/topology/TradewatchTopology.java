@@ -281,7 +281,10 @@ public final class TradewatchTopology {
     mirrorGaps(annualFigures);
   }
 
-  /** Each side's annual figures next to its partner's figures for the same trade. */
+  /**
+   * Each side's annual figures next to its partner's figures for the same trade, in the task of
+   * their country pair, where both sides' figures are computed (no repartition).
+   */
   private void mirrorGaps(KStream<String, FigureUpdate<TradeAnnual>> annual) {
     mirrorFigures =
         figureTable(
@@ -289,9 +292,6 @@ public final class TradewatchTopology {
                 .map(
                     (key, a) -> KeyValue.pair(MirrorGaps.pairKey(a.after()), a.after()),
                     Named.as("annual-to-country-pairs"))
-                .repartition(
-                    Repartitioned.with(Serdes.STRING, Serdes.TRADE_ANNUAL)
-                        .withName("annual-figures-by-country-pair"))
                 .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
             topics.mirrorGaps(),
             QueryableStores.MIRROR);

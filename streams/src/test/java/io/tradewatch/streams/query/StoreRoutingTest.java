@@ -22,22 +22,32 @@ class StoreRoutingTest {
   }
 
   @Test
-  void givenMonthlyAndAnnualFigures_whenRouted_thenTheyGoToThePartitionOfTheirSeries() {
-    String series = "KZ-BNS|KAZ|ARM|TOTAL";
-    for (String month : new String[] {"2018-01", "2023-07", "2024-12"}) {
-      assertThat(routed(QueryableStores.MONTHLY, series + "|" + month))
-          .containsExactly(written(series));
+  void
+      givenMonthlyAndAnnualFiguresOfBothReporters_whenRouted_thenTheyGoToThePartitionOfTheirPair() {
+    for (String series : new String[] {"KZ-BNS|KAZ|ARM|TOTAL", "AM-ARMSTAT|ARM|KAZ|27"}) {
+      for (String month : new String[] {"2018-01", "2023-07", "2024-12"}) {
+        assertThat(routed(QueryableStores.MONTHLY, series + "|" + month))
+            .containsExactly(written("ARM|KAZ"));
+      }
+      assertThat(routed(QueryableStores.ANNUAL, series + "|2023"))
+          .containsExactly(written("ARM|KAZ"));
     }
-    assertThat(routed(QueryableStores.ANNUAL, series + "|2023")).containsExactly(written(series));
   }
 
   @Test
   void givenAMirrorGapEitherWay_whenRouted_thenItGoesWhereBothSidesMet() {
-    String pair = "ARM|KAZ|TOTAL|2023";
     assertThat(routed(QueryableStores.MIRROR, "KZ-BNS|KAZ|AM-ARMSTAT|ARM|TOTAL|2023"))
-        .containsExactly(written(pair));
-    assertThat(routed(QueryableStores.MIRROR, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|TOTAL|2023"))
-        .containsExactly(written(pair));
+        .containsExactly(written("ARM|KAZ"));
+    assertThat(routed(QueryableStores.MIRROR, "AM-ARMSTAT|ARM|KZ-BNS|KAZ|27|2021"))
+        .containsExactly(written("ARM|KAZ"));
+  }
+
+  @Test
+  void givenTwoCountriesEitherWay_whenPaired_thenTheyAreInOneOrder() {
+    assertThat(StoreRouting.countryPair("KAZ", "ARM")).isEqualTo("ARM|KAZ");
+    assertThat(StoreRouting.countryPair("ARM", "KAZ")).isEqualTo("ARM|KAZ");
+    assertThat(StoreRouting.mirrorPairKey("KAZ", "ARM", "TOTAL", 2023))
+        .isEqualTo("ARM|KAZ|TOTAL|2023");
   }
 
   @Test
