@@ -46,9 +46,10 @@ import org.apache.kafka.streams.state.Stores;
  * Books each applied export or import figure into its series' year ledger and, at most once per
  * emit interval, forwards each year that changed (keyed by series).
  *
- * <p>The message key is the series, {@code source|reporter|partner|hsGroup}. Figures of one period
- * are kept per HS code in a cell, so a revision overwrites (retracts) the old value, and the
- * period's value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones).
+ * <p>A figure arrives keyed by {@code source|reporter|partner} and is booked in two series, {@code
+ * source|reporter|partner|hsGroup} for its HS chapter and for the total. Figures of one period are
+ * kept per HS code in a cell, so a revision overwrites (retracts) the old value, and the period's
+ * value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones).
  *
  * <p>Why not forward on every record: a changed year makes the output processors recompute up to 36
  * months, and a history replay changes the same series-year a dozen times in a row. Changed years
@@ -204,8 +205,28 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     if (input.getRelease() != null) {
       release(input.getRelease(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
     } else {
-      book(record.key(), input.getTrade(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
+      TradeRecord r = input.getTrade();
+      Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
+      for (String group : hsGroups(r)) {
+        book(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group), r, publishedAt);
+      }
     }
+  }
+
+  /**
+   * The key a figure travels to its ledgers under, {@code source|reporter|partner}: its partition
+   * is that of the country pair ({@link LedgerPartitioner}).
+   */
+  static String pairKey(String source, String reporter, String partner) {
+    return Keys.join(source, reporter, partner);
+  }
+
+  /**
+   * A figure counts in its HS chapter and in the all-products total (a TOTAL figure only there).
+   */
+  static List<String> hsGroups(TradeRecord r) {
+    String chapter = Keys.hsChapter(r.getHsCode());
+    return Keys.TOTAL.equals(chapter) ? List.of(Keys.TOTAL) : List.of(chapter, Keys.TOTAL);
   }
 
   /**

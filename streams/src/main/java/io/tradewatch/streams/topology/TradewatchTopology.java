@@ -223,20 +223,17 @@ public final class TradewatchTopology {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
+    // One record per figure: the ledger books it into its HS chapter and the total there, since
+    // both series of a country pair are in the pair's task.
     KStream<String, LedgerInput> figures =
         trade
             .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
-            .flatMap(
+            .map(
                 (key, r) ->
-                    hsGroups(r).stream()
-                        .map(
-                            group ->
-                                KeyValue.pair(
-                                    SeriesKey.of(
-                                        r.getSource(), r.getReporter(), r.getPartner(), group),
-                                    new LedgerInput(r, null)))
-                        .toList(),
-                Named.as("trade-to-hs-groups"));
+                    KeyValue.pair(
+                        TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
+                        new LedgerInput(r, null)),
+                Named.as("trade-to-country-pairs"));
     KStream<String, ChangedYear> changedYears =
         figures
             .merge(
@@ -295,14 +292,6 @@ public final class TradewatchTopology {
                 .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
             topics.mirrorGaps(),
             QueryableStores.MIRROR);
-  }
-
-  /**
-   * A figure counts in its HS chapter and in the all-products total (a TOTAL figure only there).
-   */
-  static List<String> hsGroups(TradeRecord r) {
-    String chapter = Keys.hsChapter(r.getHsCode());
-    return Keys.TOTAL.equals(chapter) ? List.of(Keys.TOTAL) : List.of(chapter, Keys.TOTAL);
   }
 
   /** Progress of every target, from the figures of its source, pair, flow and product list. */
