@@ -116,29 +116,73 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "also write the Markdown results to this file")
   Path markdown;
 
+  @Option(
+      names = "--quick",
+      description =
+          "development mode, about 2 minutes on 2 cores: sets --records "
+              + BenchOptions.QUICK_RECORDS
+              + " --warmups "
+              + BenchOptions.QUICK_WARMUPS
+              + " --runs "
+              + BenchOptions.QUICK_RUNS
+              + " --e2e-seconds "
+              + BenchOptions.QUICK_E2E_SECONDS
+              + " --ingest-rows "
+              + BenchOptions.QUICK_INGEST_ROWS
+              + ", except those given explicitly. Single JIT-cold passes over a small input:"
+              + " to see that a change runs and roughly where it lands, not to publish")
+  boolean quick;
+
+  /**
+   * The options parsed, with {@code --quick}'s values where the user did not give the option.
+   *
+   * @throws IllegalArgumentException naming the option of a value out of range
+   */
+  BenchOptions options() {
+    BenchOptions.Builder builder = BenchOptions.builder();
+    if (quick) {
+      builder.quick();
+    }
+    if (given("--records")) {
+      builder.records(records);
+    }
+    if (given("--warmups")) {
+      builder.warmups(warmups);
+    }
+    if (given("--runs")) {
+      builder.runs(runs);
+    }
+    if (given("--e2e-seconds")) {
+      builder.e2eSeconds(e2eSeconds);
+    }
+    if (given("--ingest-rows")) {
+      builder.ingestRows(ingestRows);
+    }
+    return builder
+        .shapes(shapes)
+        .seed(seed)
+        .partitions(partitions)
+        .threads(threads)
+        .e2eRate(e2eRate)
+        .e2eGuarantees(e2eGuarantees)
+        .quietPeriod(Duration.ofMillis(quietMs))
+        .timeout(Duration.ofSeconds(timeoutSeconds))
+        .commitInterval(Duration.ofMillis(commitIntervalMs))
+        .streamsConfig(streamsConfig)
+        .producerConfig(producerConfig)
+        .build();
+  }
+
+  /** Whether {@code option} is to be taken from the command line rather than from --quick. */
+  private boolean given(String option) {
+    return !quick || spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
   @Override
   public Integer call() throws Exception {
     BenchOptions options;
     try {
-      options =
-          BenchOptions.builder()
-              .records(records)
-              .shapes(shapes)
-              .seed(seed)
-              .warmups(warmups)
-              .runs(runs)
-              .partitions(partitions)
-              .threads(threads)
-              .ingestRows(ingestRows)
-              .e2eSeconds(e2eSeconds)
-              .e2eRate(e2eRate)
-              .e2eGuarantees(e2eGuarantees)
-              .quietPeriod(Duration.ofMillis(quietMs))
-              .timeout(Duration.ofSeconds(timeoutSeconds))
-              .commitInterval(Duration.ofMillis(commitIntervalMs))
-              .streamsConfig(streamsConfig)
-              .producerConfig(producerConfig)
-              .build();
+      options = options();
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.USAGE;

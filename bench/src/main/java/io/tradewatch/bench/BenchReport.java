@@ -223,79 +223,8 @@ public record BenchReport(
       }
       md.append('\n');
     }
-    md.append(targets());
+    md.append(Targets.markdown(this));
     return md.toString();
-  }
-
-  private String targets() {
-    StringBuilder md =
-        new StringBuilder("| target | shape | measured | met |\n|---|---|---:|---|\n");
-    for (ShapeDrains s : shapes) {
-      String shape = s.shape().label();
-      if (s.hasTopology("at_least_once")) {
-        double ratio = s.alosOverBaseline();
-        md.append(
-            target("full topology ALOS ≥ 0.5× baseline", shape, fmt("%.3f×", ratio), ratio >= 0.5));
-        // For reading the one above: how far Kafka Streams alone gets, and tradewatch against it.
-        md.append(
-            reference(
-                "Kafka Streams floor ALOS vs baseline",
-                shape,
-                fmt("%.3f×", s.floorOverBaseline())));
-        md.append(
-            reference(
-                "full topology ALOS vs Kafka Streams floor",
-                shape,
-                fmt("%.3f×", s.alosOverFloor())));
-      }
-      if (s.hasTopology("at_least_once") && s.hasTopology("exactly_once_v2")) {
-        double cost = s.eosCost();
-        md.append(
-            target("EOS costs ≤ 15 % vs ALOS", shape, fmt("%+.1f %%", cost * 100), cost <= 0.15));
-      }
-      for (Drain d : s.topology()) {
-        md.append(
-            target(
-                "changelog writes per input well below 1 (" + d.name() + ")",
-                shape,
-                fmt("%.3f", d.changelogPerInput()),
-                d.changelogPerInput() < 0.5));
-      }
-    }
-    // Latency and ingest run on sparse records whatever shapes were drained.
-    for (Latency l : latencies) {
-      md.append(
-          target(
-              "e2e p99 < 50 ms at " + l.rate() + "/s (" + l.guarantee() + ")",
-              Shape.SPARSE.label(),
-              fmt("%.1f ms", l.p99Ms()),
-              l.p99Ms() < 50));
-    }
-    for (Ingest i : ingest) {
-      md.append(
-          target(
-              "ingest ≥ 200k rows/s (" + i.format() + ")",
-              Shape.SPARSE.label(),
-              fmt("%,.0f rows/s", i.medianRowsPerSecond()),
-              i.medianRowsPerSecond() >= 200_000));
-    }
-    return md.toString();
-  }
-
-  private static String reference(String what, String shape, String measured) {
-    return "| (reference, not a target) " + what + " | " + shape + " | " + measured + " | – |\n";
-  }
-
-  private static String target(String what, String shape, String measured, boolean met) {
-    return "| "
-        + what
-        + " | "
-        + shape
-        + " | "
-        + measured
-        + " | "
-        + (met ? "yes" : "**no**")
-        + " |\n";
   }
 
   /** One drain, against the baseline of its own shape. */

@@ -46,6 +46,51 @@ class BenchCommandTest {
     assertThat(usage).contains("--shapes=SHAPE").contains("sparse").contains("customs");
   }
 
+  @Test
+  void shouldTakeTheDefaultsWithoutQuick() {
+    assertThat(parse().options()).isEqualTo(BenchOptions.defaults());
+  }
+
+  @Test
+  void shouldRunSmallSinglePassesUnderQuick() {
+    BenchOptions options = parse("--quick").options();
+
+    assertThat(options.records()).isEqualTo(10_000);
+    assertThat(options.warmups()).isZero();
+    assertThat(options.runs()).isEqualTo(1);
+    assertThat(options.e2eSeconds()).isEqualTo(5);
+    assertThat(options.ingestRows()).isEqualTo(20_000);
+    // and leaves the rest at the defaults
+    assertThat(options)
+        .usingRecursiveComparison()
+        .ignoringFields("records", "warmups", "runs", "e2eSeconds", "ingestRows")
+        .isEqualTo(BenchOptions.defaults());
+  }
+
+  @Test
+  void shouldKeepOptionsGivenExplicitlyUnderQuick() {
+    // --warmups 1 is the default value: given explicitly, it still wins over --quick's 0
+    BenchOptions options =
+        parse("--records", "5000", "--quick", "--warmups", "1", "--e2e-seconds", "0").options();
+
+    assertThat(options.records()).isEqualTo(5_000);
+    assertThat(options.warmups()).isEqualTo(1);
+    assertThat(options.e2eSeconds()).isZero();
+    assertThat(options.runs()).isEqualTo(1);
+    assertThat(options.ingestRows()).isEqualTo(20_000);
+  }
+
+  @Test
+  void shouldSayInTheHelpWhatQuickSets() {
+    String usage = new CommandLine(new BenchCommand()).getUsageMessage();
+
+    assertThat(usage.replaceAll("\\s+", " "))
+        .contains(
+            "--quick development mode, about 2 minutes on 2 cores: sets --records 10000 --warmups"
+                + " 0 --runs 1 --e2e-seconds 5 --ingest-rows 20000, except those given"
+                + " explicitly");
+  }
+
   private static BenchCommand parse(String... args) {
     BenchCommand command = new BenchCommand();
     new CommandLine(command).parseArgs(args);
