@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,12 +75,15 @@ class DashboardEndToEndTest {
 
   @BeforeAll
   static void startTwoInstancesAndPublishTheSamples() throws Exception {
-    topics = KAFKA.createUniqueTopics(4);
+    topics = KAFKA.createUniqueTopics(SampleMonthlyKeys.PARTITIONS);
     String applicationId = KAFKA.uniqueAppId("dashboard");
     // Both join before any state exists, so Kafka Streams shares the tasks between them.
     first = RunningDashboard.start(KAFKA, topics, applicationId, dir.resolve("one"));
     second = RunningDashboard.start(KAFKA, topics, applicationId, dir.resolve("two"));
     RunningDashboard.publishSamples(KAFKA, topics);
+    // A pair in every partition, so that each instance owns some figures (the samples are one
+    // pair).
+    RunningDashboard.publishTrade(KAFKA, topics, dir, SampleMonthlyKeys.spreadRows());
     for (RunningDashboard instance : List.of(first, second)) {
       await()
           .atMost(SETTLE)
@@ -185,9 +190,10 @@ class DashboardEndToEndTest {
     List<Map<String, Object>> mirror = items(first.json("/api/mirror?exporter=KAZ&importer=ARM"));
     Map<String, Object> fdi = first.json("/api/fdi?source=KZ-NBK&counterpart=ARM&limit=5");
 
-    assertThat(pairs)
-        .extracting(p -> p.get("key"))
-        .containsExactly("AM-ARMSTAT|ARM|KAZ", "KZ-BNS|KAZ|ARM");
+    List<String> expectedPairs = new ArrayList<>(SampleMonthlyKeys.spreadPairs());
+    expectedPairs.addAll(List.of("AM-ARMSTAT|ARM|KAZ", "KZ-BNS|KAZ|ARM"));
+    Collections.sort(expectedPairs);
+    assertThat(pairs).extracting(p -> p.get("key")).containsExactlyElementsOf(expectedPairs);
     assertThat(targets)
         .isNotEmpty()
         .allSatisfy(t -> assertThat((String) t.get("key")).startsWith("KZ-ARM-70-PRODUCTS|"));

@@ -35,7 +35,7 @@ class StaleReadEndToEndTest {
   void givenTheOwnerOfAKeyUnreachable_whenTheOtherInstanceIsAsked_thenItsStandbyAnswersFlaggedStale(
       @TempDir Path dir) throws Exception {
     // Given two instances of one application with a standby replica of every store
-    Topics topics = KAFKA.createUniqueTopics(4);
+    Topics topics = KAFKA.createUniqueTopics(SampleMonthlyKeys.PARTITIONS);
     String applicationId = KAFKA.uniqueAppId("stale");
     Map<String, String> standby = Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
     try (RunningDashboard first =
@@ -44,6 +44,7 @@ class StaleReadEndToEndTest {
           RunningDashboard.start(KAFKA, topics, applicationId, dir.resolve("two"), standby);
       try {
         RunningDashboard.publishSamples(KAFKA, topics);
+        RunningDashboard.publishTrade(KAFKA, topics, dir, SampleMonthlyKeys.spreadRows());
         await()
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofSeconds(1))
