@@ -230,8 +230,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * Keeps a release and marks the year it concerns changed, from its month on, for every series of
-   * this partition it covers: its released months become figures (zero where nothing was booked).
+   * Keeps a release and holds it for the next emission, which recomputes the year it concerns, from
+   * its month on, for every series of this partition it covers ({@link #covered}).
    */
   private void release(Release r, Header publishedAt) {
     // A release counts once its copy from every partition of the figures is in: each follows the
