@@ -105,8 +105,14 @@ public final class Serdes {
   public static final AvroSerde<Release> RELEASE = avro(Release.class, Release.getClassSchema());
   public static final AvroSerde<LedgerInput> LEDGER_INPUT =
       avro(LedgerInput.class, LedgerInput.getClassSchema());
+
+  /**
+   * No longer written: targets now travel in {@link LedgerInput}. Kept, like every published
+   * schema, so that records of older versions on the topics stay readable.
+   */
   public static final AvroSerde<TargetInput> TARGET_INPUT =
       avro(TargetInput.class, TargetInput.getClassSchema());
+
   public static final AvroSerde<FdiSeriesState> FDI_SERIES_STATE =
       avro(FdiSeriesState.class, FdiSeriesState.getClassSchema());
   public static final AvroSerde<YearValues> YEAR_VALUES =

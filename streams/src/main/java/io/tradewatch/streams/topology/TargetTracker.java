@@ -3,7 +3,9 @@ package io.tradewatch.streams.topology;
 import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeRecord;
-import io.tradewatch.avro.internal.TargetInput;
+import io.tradewatch.avro.internal.HsValue;
+import io.tradewatch.avro.internal.LedgerInput;
+import io.tradewatch.avro.internal.PeriodCell;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.AnnualValue;
@@ -20,6 +22,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -34,23 +37,25 @@ import org.apache.kafka.streams.state.Stores;
  * whose HS codes are on the target's product list, added up with the same rules as the trade
  * aggregates (latest revision, HS precedence, annual record over monthly sum).
  *
- * <p>Keyed by {@code source|reporter|partner}, so a target and every figure it counts meet in one
- * task whichever arrives first.
+ * <p>It runs in the task of the target's country pair, after {@link TradeLedger} on the same input:
+ * targets travel with the pair's figures ({@link LedgerPartitioner}), and the figures are read from
+ * the period cells of the pair's total series, which the ledger keeps per HS code and flow. So a
+ * target costs no copy of the figures and no repartition of its own, and a pair without targets
+ * costs one lookup per figure.
  */
-final class TargetTracker implements Processor<String, TargetInput, String, TargetProgress> {
+final class TargetTracker implements Processor<String, LedgerInput, String, TargetProgress> {
   static final String DEFINITIONS = "target-definitions";
-  static final String FIGURES = "target-trade-figures";
-  private static final String ANNUAL = "A";
   private static final StringSerializer PREFIX = new StringSerializer();
 
   private ProcessorContext<String, TargetProgress> context;
   private KeyValueStore<String, TargetDefinition> definitions;
-  private KeyValueStore<String, TradeRecord> figures;
+  private KeyValueStore<String, PeriodCell> cells;
 
-  static ProcessorSupplier<String, TargetInput, String, TargetProgress> supplier() {
+  /** Reads the period cells of {@link TradeLedger#CELLS}, which must be connected to it. */
+  static ProcessorSupplier<String, LedgerInput, String, TargetProgress> supplier() {
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, TargetInput, String, TargetProgress> get() {
+      public Processor<String, LedgerInput, String, TargetProgress> get() {
         return new TargetTracker();
       }
 
@@ -61,32 +66,24 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
                     Stores.persistentKeyValueStore(DEFINITIONS),
                     Serdes.STRING,
                     Serdes.TARGET_DEFINITION)
-                .withCachingEnabled(),
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(FIGURES), Serdes.STRING, Serdes.TRADE_RECORD)
                 .withCachingEnabled());
       }
     };
-  }
-
-  static String pairKey(String source, String reporter, String partner) {
-    return Keys.join(source, reporter, partner);
   }
 
   @Override
   public void init(ProcessorContext<String, TargetProgress> context) {
     this.context = context;
     this.definitions = context.getStateStore(DEFINITIONS);
-    this.figures = context.getStateStore(FIGURES);
+    this.cells = context.getStateStore(TradeLedger.CELLS);
   }
 
   @Override
-  public void process(Record<String, TargetInput> record) {
+  public void process(Record<String, LedgerInput> record) {
     String pair = record.key();
-    TargetInput input = record.value();
+    LedgerInput input = record.value();
     if (input.getTrade() != null) {
       TradeRecord trade = input.getTrade();
-      figures.put(figureKey(pair, trade), trade);
       for (TargetDefinition target : targets(pair)) {
         if (target.getFlow() != trade.getFlow()) {
           continue;
@@ -112,18 +109,6 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
         && HsPrecedence.inScope(trade.getHsCode(), target.getHsCodes());
   }
 
-  private static String figureKey(String pair, TradeRecord r) {
-    return Keys.join(pair, r.getFlow(), yearPrefix(r.getYear()), period(r), r.getHsCode());
-  }
-
-  private static String yearPrefix(int year) {
-    return String.format("%04d", year);
-  }
-
-  private static String period(TradeRecord r) {
-    return r.getMonth() == null ? ANNUAL : String.format("%02d", r.getMonth());
-  }
-
   private List<TargetDefinition> targets(String pair) {
     List<TargetDefinition> out = new ArrayList<>();
     try (KeyValueIterator<String, TargetDefinition> it =
@@ -133,64 +118,84 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
     return out;
   }
 
+  /**
+   * The cells of the pair's total series in the target's flow, from {@code period} on (a year, or
+   * nothing for all): the total books every figure of the pair, whatever its HS code.
+   */
+  private KeyValueIterator<String, PeriodCell> cells(
+      String pair, TargetDefinition target, String period) {
+    String prefix = Keys.join(pair, Keys.TOTAL, target.getFlow()) + Keys.SEPARATOR;
+    return cells.prefixScan(prefix + period, PREFIX);
+  }
+
   /** Years with figures of the target's flow. */
   private SortedSet<Integer> years(String pair, TargetDefinition target) {
     SortedSet<Integer> years = new TreeSet<>();
-    try (KeyValueIterator<String, TradeRecord> it =
-        figures.prefixScan(Keys.join(pair, target.getFlow()) + Keys.SEPARATOR, PREFIX)) {
-      it.forEachRemaining(kv -> years.add(kv.value.getYear()));
+    try (KeyValueIterator<String, PeriodCell> it = cells(pair, target, "")) {
+      it.forEachRemaining(kv -> years.add(Cell.of(kv.key).year()));
     }
     return years;
   }
 
-  /** The target's flow and products in one year, under the annual-versus-monthly rule. */
-  private AnnualValue achieved(String pair, TargetDefinition target, int year) {
-    Map<String, Map<String, BigDecimal>> byPeriod = new TreeMap<>();
-    String prefix = Keys.join(pair, target.getFlow(), yearPrefix(year)) + Keys.SEPARATOR;
-    try (KeyValueIterator<String, TradeRecord> it = figures.prefixScan(prefix, PREFIX)) {
-      it.forEachRemaining(
-          kv -> {
-            TradeRecord r = kv.value;
-            if (HsPrecedence.inScope(r.getHsCode(), target.getHsCodes())) {
-              byPeriod
-                  .computeIfAbsent(period(r), p -> new TreeMap<>())
-                  .put(r.getHsCode(), r.getValueUsd());
-            }
-          });
+  /** One period cell's key, read back: its year and its month (null for an annual figure). */
+  private record Cell(int year, Integer month) {
+    static Cell of(String key) {
+      String period = key.substring(key.lastIndexOf(Keys.SEPARATOR) + 1);
+      int dash = period.indexOf('-');
+      return dash < 0
+          ? new Cell(Integer.parseInt(period), null)
+          : new Cell(
+              Integer.parseInt(period.substring(0, dash)),
+              Integer.parseInt(period.substring(dash + 1)));
     }
+  }
+
+  /**
+   * The target's flow and products in one year, under the annual-versus-monthly rule, with the
+   * number of months that have figures of its products.
+   */
+  private Achieved achieved(String pair, TargetDefinition target, int year) {
     YearLedger ledger = YearLedger.empty(year);
-    for (Map.Entry<String, Map<String, BigDecimal>> period : byPeriod.entrySet()) {
-      BigDecimal value = HsPrecedence.resolve(period.getValue());
-      ledger =
-          ANNUAL.equals(period.getKey())
-              ? ledger.withAnnual(Side.EXPORTS, value)
-              : ledger.withMonth(Side.EXPORTS, Integer.parseInt(period.getKey()), value);
+    int monthsReported = 0;
+    try (KeyValueIterator<String, PeriodCell> it =
+        cells(pair, target, Keys.tradePeriod(year, null))) {
+      while (it.hasNext()) {
+        KeyValue<String, PeriodCell> kv = it.next();
+        Cell cell = Cell.of(kv.key);
+        if (cell.year() != year) {
+          continue;
+        }
+        Map<String, BigDecimal> inScope = new TreeMap<>();
+        for (HsValue e : kv.value.getEntries()) {
+          if (HsPrecedence.inScope(e.getHsCode(), target.getHsCodes())) {
+            inScope.put(e.getHsCode(), e.getValueUsd());
+          }
+        }
+        if (inScope.isEmpty()) {
+          continue;
+        }
+        BigDecimal value = HsPrecedence.resolve(inScope);
+        if (cell.month() == null) {
+          ledger = ledger.withAnnual(Side.EXPORTS, value);
+        } else {
+          ledger = ledger.withMonth(Side.EXPORTS, cell.month(), value);
+          monthsReported++;
+        }
+      }
     }
     // Targets follow the figures that have arrived: a month counts once a figure of it is in.
-    return ledger.releasedWhereBooked().annual(Side.EXPORTS);
+    return new Achieved(ledger.releasedWhereBooked().annual(Side.EXPORTS), monthsReported);
   }
 
-  private int monthsReported(String pair, TargetDefinition target, int year) {
-    Set<String> months = new TreeSet<>();
-    String prefix = Keys.join(pair, target.getFlow(), yearPrefix(year)) + Keys.SEPARATOR;
-    try (KeyValueIterator<String, TradeRecord> it = figures.prefixScan(prefix, PREFIX)) {
-      it.forEachRemaining(
-          kv -> {
-            if (kv.value.getMonth() != null
-                && HsPrecedence.inScope(kv.value.getHsCode(), target.getHsCodes())) {
-              months.add(period(kv.value));
-            }
-          });
-    }
-    return months.size();
-  }
+  private record Achieved(AnnualValue annual, int monthsReported) {}
 
   private void emit(String pair, TargetDefinition target, int year) {
-    AnnualValue achieved = achieved(pair, target, year);
+    Achieved measured = achieved(pair, target, year);
+    AnnualValue achieved = measured.annual();
     BigDecimal base =
         year == target.getBaseYear()
             ? achieved.value()
-            : achieved(pair, target, target.getBaseYear()).value();
+            : achieved(pair, target, target.getBaseYear()).annual().value();
     TargetProgress progress =
         TargetProgress.newBuilder()
             .setTargetId(target.getTargetId())
@@ -202,7 +207,7 @@ final class TargetTracker implements Processor<String, TargetInput, String, Targ
             .setAchievedUsd(achieved.value())
             .setTargetUsd(target.getTargetUsd())
             .setProgressPct(TargetMath.progressPct(achieved.value(), target.getTargetUsd()))
-            .setMonthsReported(monthsReported(pair, target, year))
+            .setMonthsReported(measured.monthsReported())
             .setBasis(AnnualOutputs.basis(achieved.basis()))
             .setScheduleUsd(
                 TargetMath.schedule(

@@ -49,7 +49,9 @@ import org.apache.kafka.streams.state.Stores;
  * <p>A figure arrives keyed by {@code source|reporter|partner} and is booked in two series, {@code
  * source|reporter|partner|hsGroup} for its HS chapter and for the total. Figures of one period are
  * kept per HS code in a cell, so a revision overwrites (retracts) the old value, and the period's
- * value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones).
+ * value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones). Figures of
+ * other flows (re-exports, re-imports, ...) are not aggregated; they are kept in the total's cells
+ * only, where {@link TargetTracker} measures targets of any flow.
  *
  * <p>Why not forward on every record: a changed year makes the output processors recompute up to 36
  * months, and a history replay changes the same series-year a dozen times in a row. Changed years
@@ -137,9 +139,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
-                .withCachingEnabled(),
-            Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
@@ -164,6 +163,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static StoreBuilder<KeyValueStore<String, Release>> releaseStore() {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RELEASES), Serdes.STRING, Serdes.RELEASE)
+        .withCachingEnabled();
+  }
+
+  /**
+   * The period cells, shared with {@link TargetTracker}, which measures targets on the cells of a
+   * pair's total series.
+   */
+  static StoreBuilder<KeyValueStore<String, PeriodCell>> cellStore() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
         .withCachingEnabled();
   }
 
@@ -204,13 +213,20 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     LedgerInput input = record.value();
     if (input.getRelease() != null) {
       release(input.getRelease(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
-    } else {
+    } else if (input.getTrade() != null) {
       TradeRecord r = input.getTrade();
+      if (!aggregated(r)) {
+        // Not in the aggregates, but targets may measure it (TargetTracker reads the total's
+        // cells).
+        bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
+        return;
+      }
       Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
       for (String group : hsGroups(r)) {
         book(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group), r, publishedAt);
       }
     }
+    // A target definition: TargetTracker's.
   }
 
   /**
@@ -308,12 +324,17 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     return stopped;
   }
 
-  private void book(String seriesKey, TradeRecord r, Header publishedAt) {
+  /** The figure into its period cell, replacing an earlier revision; returns the cell's figures. */
+  private Map<String, BigDecimal> bookCell(String seriesKey, TradeRecord r) {
     String cellKey = Keys.join(seriesKey, r.getFlow(), Keys.tradePeriod(r.getYear(), r.getMonth()));
     Map<String, BigDecimal> byCode = entries(cells.get(cellKey));
     byCode.put(r.getHsCode(), r.getValueUsd());
     cells.put(cellKey, cell(byCode));
+    return byCode;
+  }
 
+  private void book(String seriesKey, TradeRecord r, Header publishedAt) {
+    Map<String, BigDecimal> byCode = bookCell(seriesKey, r);
     BigDecimal resolved = HsPrecedence.resolve(byCode);
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
     String ledgerKey = ledgerKey(seriesKey, r.getYear());

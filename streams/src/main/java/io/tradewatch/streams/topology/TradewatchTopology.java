@@ -11,7 +11,6 @@ import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.LedgerInput;
-import io.tradewatch.avro.internal.TargetInput;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Serdes;
@@ -43,11 +42,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * trade-records ─┬─ release sequencer (a release after its figures) ─ ...
  * releases ──────┘
- * trade-records ─ checks ─ latest revision ─┬─ by series ─ ledger ─┬─ monthly figures ─ trade-monthly
- *                                            │                      └─ annual figures  ─ trade-annual
- *                                            └─ by pair ──┐
- * targets ─────── checks ─ latest revision ───────────────┴─ target tracker ─ target-progress
- *                       (annual figures) ─ by country pair ─ mirror gaps ─ mirror-gaps
+ * trade-records ─ checks ─ latest revision ─┬─ by country pair ─ ledger ─┬─ monthly ─ trade-monthly
+ * targets ─────── checks ─ latest revision ─┘   (one task per pair)     ├─ annual ──┬─ trade-annual
+ *                                                                       │           └─ mirror gaps
+ *                                                                       └─ target tracker ─ progress
  * releases ────── checks ─ latest revision ─ to every partition of the series ledgers (coverage)
  * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
  * (monthly, annual, target, mirror figures, revisions) ─ alert rules ─ lifecycle ─ alerts
@@ -143,8 +141,7 @@ public final class TradewatchTopology {
             Keys::releaseMessageKey,
             RevisionIdentity.RELEASE);
 
-    tradeFigures(builder, trade, releases);
-    targetProgress(trade, targets);
+    tradeFigures(builder, trade, releases, targets);
     fdiFigures(fdi);
     new AlertsTopology(topics, alertRules)
         .wire(
@@ -213,42 +210,61 @@ public final class TradewatchTopology {
 
   /**
    * Monthly and annual exports, imports, turnover and balance per series and HS group, over the
-   * months the releases cover. Figures go to their series' partition; each release goes to every
-   * partition, since the series of its reporter are spread over all of them.
+   * months the releases cover, and the progress of every target. Figures and targets go to their
+   * country pair's partition; each release goes to every partition, since the series of its
+   * reporter are spread over all of them.
    */
   private void tradeFigures(
       StreamsBuilder builder,
       KStream<String, TradeRecord> trade,
-      KStream<String, Release> releases) {
+      KStream<String, Release> releases,
+      KStream<String, TargetDefinition> targets) {
+    builder.addStateStore(TradeLedger.cellStore());
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
     // One record per figure: the ledger books it into its HS chapter and the total there, since
     // both series of a country pair are in the pair's task.
     KStream<String, LedgerInput> figures =
-        trade
-            .filter((key, r) -> TradeLedger.aggregated(r), Named.as("trade-exports-imports"))
-            .map(
-                (key, r) ->
-                    KeyValue.pair(
-                        TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
-                        new LedgerInput(r, null)),
-                Named.as("trade-to-country-pairs"));
-    KStream<String, ChangedYear> changedYears =
+        trade.map(
+            (key, r) ->
+                KeyValue.pair(
+                    TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
+                    new LedgerInput(r, null, null)),
+            Named.as("trade-to-country-pairs"));
+    KStream<String, LedgerInput> targetsByPair =
+        targets.map(
+            (key, t) ->
+                KeyValue.pair(
+                    TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
+                    new LedgerInput(null, null, t)),
+            Named.as("targets-to-country-pairs"));
+    KStream<String, LedgerInput> ledgerInputs =
         figures
+            .merge(targetsByPair, Named.as("figures-and-targets"))
             .merge(
-                releases.mapValues(r -> new LedgerInput(null, r), Named.as("release-to-ledgers")),
+                releases.mapValues(
+                    r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers")),
                 Named.as("ledger-inputs"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
                     .withStreamPartitioner(new LedgerPartitioner())
-                    .withName("trade-by-series"))
-            .process(
-                TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
-                Named.as("trade-ledger"),
-                TradeLedger.LEDGERS,
-                TradeLedger.RELEASES,
-                TradeStopped.SINCE);
+                    .withName("trade-by-series"));
+    KStream<String, ChangedYear> changedYears =
+        ledgerInputs.process(
+            TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
+            Named.as("trade-ledger"),
+            TradeLedger.CELLS,
+            TradeLedger.LEDGERS,
+            TradeLedger.RELEASES,
+            TradeStopped.SINCE);
+    // After the ledger, which has booked the same input into the cells the tracker reads.
+    targetFigures =
+        output(
+            ledgerInputs.process(
+                TargetTracker.supplier(), Named.as("target-tracker"), TradeLedger.CELLS),
+            topics.targetProgress(),
+            QueryableStores.TARGET);
 
     monthlyFigures =
         figureTable(
@@ -292,35 +308,6 @@ public final class TradewatchTopology {
                 .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
             topics.mirrorGaps(),
             QueryableStores.MIRROR);
-  }
-
-  /** Progress of every target, from the figures of its source, pair, flow and product list. */
-  private void targetProgress(
-      KStream<String, TradeRecord> trade, KStream<String, TargetDefinition> targets) {
-    KStream<String, TargetInput> tradeByPair =
-        trade.map(
-            (key, r) ->
-                KeyValue.pair(
-                    TargetTracker.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
-                    new TargetInput(r, null)),
-            Named.as("trade-to-target-pairs"));
-    KStream<String, TargetInput> targetsByPair =
-        targets.map(
-            (key, t) ->
-                KeyValue.pair(
-                    TargetTracker.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
-                    new TargetInput(null, t)),
-            Named.as("targets-to-target-pairs"));
-    targetFigures =
-        output(
-            tradeByPair
-                .merge(targetsByPair, Named.as("target-inputs"))
-                .repartition(
-                    Repartitioned.with(Serdes.STRING, Serdes.TARGET_INPUT)
-                        .withName("target-inputs-by-pair"))
-                .process(TargetTracker.supplier(), Named.as("target-tracker")),
-            topics.targetProgress(),
-            QueryableStores.TARGET);
   }
 
   /** Annual and cumulative FDI per series. */

@@ -3,11 +3,13 @@ package io.tradewatch.streams.topology;
 import static io.tradewatch.streams.topology.TopologyFixture.fdi;
 import static io.tradewatch.streams.topology.TopologyFixture.kz;
 import static io.tradewatch.streams.topology.TopologyFixture.target;
+import static io.tradewatch.streams.topology.TopologyFixture.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.avro.FdiAnnual;
 import io.tradewatch.avro.FdiDirection;
 import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.TargetDefinition;
 import io.tradewatch.avro.TargetProgress;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -74,6 +76,28 @@ class TargetAndFdiTopologyTest {
     assertThat(tradeFirst)
         .as("every year with exports, even one without the target's products")
         .containsOnlyKeys("KZ-ARM-TEST|2022", "KZ-ARM-TEST|2023", "KZ-ARM-TEST|2024");
+  }
+
+  @Test
+  void aTargetOnReExportsCountsTheLatestRevisionOfReExportsOnly() {
+    fixture.publish(
+        TargetDefinition.newBuilder(target("2000000.00", 2023, null, "72"))
+            .setFlow(Flow.RX)
+            .build());
+
+    fixture.publish(
+        trade("KZ-BNS", "KAZ", "ARM", Flow.RX, 2023, 3, "7202", "400000.00", 1),
+        trade("KZ-BNS", "KAZ", "ARM", Flow.X, 2023, 3, "7202", "9000000.00", 1),
+        trade("KZ-BNS", "KAZ", "ARM", Flow.RX, 2023, 3, "7202", "500000.00", 2),
+        trade("KZ-BNS", "KAZ", "ARM", Flow.RX, 2023, 4, "7203", "100000.00", 1));
+
+    TargetProgress progress =
+        fixture.finalValues(fixture.topics.targetProgress()).get("KZ-ARM-TEST|2023");
+    assertThat(progress.getAchievedUsd())
+        .as("March's revised re-exports and April's; exports do not count")
+        .isEqualTo(new BigDecimal("600000.00"));
+    assertThat(progress.getMonthsReported()).isEqualTo(2);
+    assertThat(progress.getProgressPct()).isEqualByComparingTo("30");
   }
 
   @Test
