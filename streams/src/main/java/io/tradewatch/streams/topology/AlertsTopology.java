@@ -15,7 +15,6 @@ import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import io.tradewatch.streams.query.QueryableStores;
-import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
@@ -50,8 +49,6 @@ final class AlertsTopology {
       KStream<String, Revision> revisions,
       KStream<String, Release> releases,
       KStream<String, Alert> tradeStopped) {
-    KStream<String, TradeMonthly> monthly =
-        monthlyUpdates.mapValues(FigureUpdate::after, Named.as("alerts-monthly-figures"));
     KStream<String, Alert> stateless =
         monthlyUpdates
             .flatMapValues(
@@ -74,13 +71,18 @@ final class AlertsTopology {
                 revisions.flatMapValues(candidates::revision, Named.as("alerts-revision-rules")),
                 Named.as("alerts-merge-revisions"));
 
-    // In the task of the series, where its monthly figures are computed: every calendar month of a
-    // series is there, so the same months of earlier years meet without a repartition.
+    // In the task of the series, where its monthly figures are computed and kept: every calendar
+    // month of a series is in that table, so the same months of other years meet without a
+    // repartition or a history of their own.
     KStream<String, Alert> seasonal =
-        monthly
+        monthlyUpdates
             .filter(
-                (key, m) -> SeasonalBands.watched(rules, m), Named.as("alerts-seasonal-watched"))
-            .processValues(SeasonalBands.supplier(rules), Named.as("alerts-seasonal-bands"))
+                (key, u) -> SeasonalBands.watched(rules, u.after()),
+                Named.as("alerts-seasonal-watched"))
+            .processValues(
+                SeasonalBands.supplier(rules),
+                Named.as("alerts-seasonal-bands"),
+                QueryableStores.MONTHLY)
             .flatMapValues(list -> list, Named.as("alerts-seasonal-each"));
 
     KStream<String, Alert> silence =
@@ -129,14 +131,5 @@ final class AlertsTopology {
                     QueryableStores.OPEN_ALERTS)
                 .withKeySerde(Serdes.STRING)
                 .withValueSerde(Serdes.ALERT));
-  }
-
-  static List<String> storeNames() {
-    return List.of(
-        QueryableStores.OPEN_ALERTS,
-        AlertLifecycle.STATES,
-        SeasonalBands.HISTORY,
-        SourceSilence.LAST_PERIODS,
-        SourceSilence.BY_LAST_PERIOD);
   }
 }

@@ -6,6 +6,7 @@ import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.streams.domain.MirrorMath;
+import io.tradewatch.streams.query.QueryableStores;
 import io.tradewatch.streams.query.StoreRouting;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,21 +25,27 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Puts each country's annual figures next to its partner's figures for the same trade: A's exports
  * to B beside B's imports from A, and the reverse, for every pair of sources that report the two
- * sides. Keyed by the unordered country pair, HS group and year, so both sides meet in one task
- * whichever arrives first.
+ * sides. Runs in the task of the country pair, after the annual table ({@link FigureTable}), from
+ * which it reads the other side's figures; it keeps only an index of the sources that report each
+ * side, written when a side first appears.
  */
 final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorGap> {
+  /** Keyed {@code pair|reporter|source} (pair: {@link #pairKey}), valued empty. */
   static final String SIDES = "mirror-sides";
+
+  private static final byte[] PRESENT = new byte[0];
   private static final StringSerializer PREFIX = new StringSerializer();
 
   private final BigDecimal cifFobFactor;
   private ProcessorContext<String, MirrorGap> context;
-  private KeyValueStore<String, TradeAnnual> sides;
+  private KeyValueStore<String, byte[]> sides;
+  private KeyValueStore<String, TradeAnnual> annual;
 
   private MirrorGaps(BigDecimal cifFobFactor) {
     this.cifFobFactor = cifFobFactor;
   }
 
+  /** Reads the annual table ({@link QueryableStores#ANNUAL}), which must be connected to it. */
   static ProcessorSupplier<String, TradeAnnual, String, MirrorGap> supplier(BigDecimal factor) {
     return new ProcessorSupplier<>() {
       @Override
@@ -50,7 +57,7 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(SIDES), Serdes.STRING, Serdes.TRADE_ANNUAL)
+                    Stores.persistentKeyValueStore(SIDES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled());
       }
     };
@@ -65,27 +72,42 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
   public void init(ProcessorContext<String, MirrorGap> context) {
     this.context = context;
     this.sides = context.getStateStore(SIDES);
+    this.annual = context.getStateStore(QueryableStores.ANNUAL);
   }
 
   @Override
   public void process(Record<String, TradeAnnual> record) {
     TradeAnnual side = record.value();
     String pair = record.key();
-    sides.put(Keys.join(pair, side.getReporter(), side.getSource()), side);
-    for (TradeAnnual other : sidesOf(pair, side.getPartner())) {
-      if (!other.getPartner().equals(side.getReporter())) {
-        continue;
-      }
+    String sideKey = Keys.join(pair, side.getReporter(), side.getSource());
+    if (sides.get(sideKey) == null) {
+      sides.put(sideKey, PRESENT);
+    }
+    for (TradeAnnual other : sidesOf(pair, side)) {
       emit(side, other, record.timestamp());
       emit(other, side, record.timestamp());
     }
   }
 
-  private List<TradeAnnual> sidesOf(String pair, String reporter) {
+  /** The partner's figures of the same trade, as each source that reports them has them. */
+  private List<TradeAnnual> sidesOf(String pair, TradeAnnual side) {
+    String prefix = Keys.join(pair, side.getPartner()) + Keys.SEPARATOR;
     List<TradeAnnual> out = new ArrayList<>();
-    try (KeyValueIterator<String, TradeAnnual> it =
-        sides.prefixScan(Keys.join(pair, reporter) + Keys.SEPARATOR, PREFIX)) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+    try (KeyValueIterator<String, byte[]> it = sides.prefixScan(prefix, PREFIX)) {
+      while (it.hasNext()) {
+        String source = it.next().key.substring(prefix.length());
+        TradeAnnual other =
+            annual.get(
+                Keys.join(
+                    source,
+                    side.getPartner(),
+                    side.getReporter(),
+                    side.getHsGroup(),
+                    side.getYear()));
+        if (other != null) {
+          out.add(other);
+        }
+      }
     }
     return out;
   }

@@ -305,7 +305,10 @@ public final class TradewatchTopology {
                 .map(
                     (key, a) -> KeyValue.pair(MirrorGaps.pairKey(a.after()), a.after()),
                     Named.as("annual-to-country-pairs"))
-                .process(MirrorGaps.supplier(cifFobFactor), Named.as("mirror-gaps")),
+                .process(
+                    MirrorGaps.supplier(cifFobFactor),
+                    Named.as("mirror-gaps"),
+                    QueryableStores.ANNUAL),
             topics.mirrorGaps(),
             QueryableStores.MIRROR);
   }
