@@ -62,7 +62,9 @@ import org.apache.kafka.streams.state.Stores;
 final class TradeLedger implements Processor<String, LedgerInput, String, ChangedYear> {
   static final String CELLS = "trade-period-cells";
   static final String LEDGERS = "trade-series-years";
-  static final String CHANGED = "trade-changed-years";
+
+  /** The series-years changed since the last emission ({@link PendingYears}). */
+  static final String CHANGED = "trade-pending-years";
 
   /**
    * Every release, in every partition (releases are sent to all of them), keyed by its release key
@@ -103,7 +105,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private ProcessorContext<String, ChangedYear> context;
   private KeyValueStore<String, PeriodCell> cells;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
-  private KeyValueStore<String, byte[]> changed;
+  private PendingYears changed;
   private KeyValueStore<String, byte[]> series;
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> parts;
@@ -145,10 +147,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                     Stores.persistentKeyValueStore(PARTS), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             // In memory (restored from its changelog): it holds only the years waiting for the
-            // next emission, and RocksDB would keep every removed one as a tombstone that each
-            // emission's scan has to step over.
-            // Cached like the others, so a year changed and emitted within one commit interval
-            // costs no changelog write at all.
+            // next emission, and RocksDB would keep every removed one as a tombstone.
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
@@ -197,7 +196,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.context = context;
     this.cells = context.getStateStore(CELLS);
     this.ledgers = context.getStateStore(LEDGERS);
-    this.changed = context.getStateStore(CHANGED);
+    this.changed = new PendingYears(context.getStateStore(CHANGED));
     this.series = context.getStateStore(SERIES);
     this.releases = context.getStateStore(RELEASES);
     this.parts = context.getStateStore(PARTS);
@@ -382,15 +381,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   private void emitChangedYears() {
     emission++;
-    Map<String, byte[]> due = new TreeMap<>();
-    List<String> booked = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = changed.all()) {
-      all.forEachRemaining(
-          kv -> {
-            due.put(kv.key, kv.value);
-            booked.add(kv.key);
-          });
-    }
+    Map<String, byte[]> due = new TreeMap<>(changed.drain());
     List<KeyValue<String, byte[]>> released = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
       all.forEachRemaining(released::add);
@@ -427,7 +418,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
               SeriesKey.startOf(changedYear, 1),
               headers));
     }
-    booked.forEach(changed::delete);
     released.forEach(pending -> pendingReleases.delete(pending.key));
     for (String series : stopped) {
       if (!judged.contains(series)) {

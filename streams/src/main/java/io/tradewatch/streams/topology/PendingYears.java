@@ -1,0 +1,112 @@
+package io.tradewatch.streams.topology;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The series-years changed since the last emission, each with the value of its pending change (see
+ * {@link TradeLedger}), kept in a store so that a crash between two emissions loses none.
+ *
+ * <p>The store holds them in a few buckets, each a list of changes, instead of one entry per year:
+ * clearing them after an emission then writes one tombstone per bucket to the changelog, not one
+ * per year, and the cache folds a commit interval's updates to a bucket into one write. A history
+ * replay changes thousands of series-years between two emissions; a bucket is small enough to be
+ * rewritten on every change.
+ */
+final class PendingYears {
+  /** Buckets of the store: the most changelog writes an emission's changes cost, twice. */
+  static final int BUCKETS = 16;
+
+  private final KeyValueStore<String, byte[]> store;
+  private final List<SortedMap<String, byte[]>> buckets = new ArrayList<>(BUCKETS);
+
+  /** Reads the changes the store holds (those of the emission a restart interrupted). */
+  PendingYears(KeyValueStore<String, byte[]> store) {
+    this.store = store;
+    for (int i = 0; i < BUCKETS; i++) {
+      buckets.add(new TreeMap<>());
+    }
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> bucket = all.next();
+        decode(bucket.value, buckets.get(Integer.parseInt(bucket.key)));
+      }
+    }
+  }
+
+  /** The pending change of a series-year, or null. */
+  byte[] get(String ledgerKey) {
+    return bucketOf(ledgerKey).get(ledgerKey);
+  }
+
+  void put(String ledgerKey, byte[] change) {
+    int index = index(ledgerKey);
+    SortedMap<String, byte[]> bucket = buckets.get(index);
+    bucket.put(ledgerKey, change);
+    store.put(Integer.toString(index), encode(bucket));
+  }
+
+  /** Every pending change, by series-year, and none left pending. */
+  SortedMap<String, byte[]> drain() {
+    SortedMap<String, byte[]> all = new TreeMap<>();
+    for (int i = 0; i < BUCKETS; i++) {
+      SortedMap<String, byte[]> bucket = buckets.get(i);
+      if (!bucket.isEmpty()) {
+        all.putAll(bucket);
+        bucket.clear();
+        store.delete(Integer.toString(i));
+      }
+    }
+    return Collections.unmodifiableSortedMap(all);
+  }
+
+  private SortedMap<String, byte[]> bucketOf(String ledgerKey) {
+    return buckets.get(index(ledgerKey));
+  }
+
+  private static int index(String ledgerKey) {
+    return Math.floorMod(ledgerKey.hashCode(), BUCKETS);
+  }
+
+  private static byte[] encode(Map<String, byte[]> bucket) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * bucket.size());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(bucket.size());
+      for (Map.Entry<String, byte[]> e : bucket.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeShort(e.getValue().length);
+        out.write(e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void decode(byte[] value, Map<String, byte[]> into) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+      int size = in.readInt();
+      for (int i = 0; i < size; i++) {
+        String key = in.readUTF();
+        byte[] change = new byte[in.readUnsignedShort()];
+        in.readFully(change);
+        into.put(key, change);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable pending changes", e);
+    }
+  }
+}
