@@ -47,11 +47,13 @@ import org.apache.kafka.streams.state.Stores;
  * emit interval, forwards each year that changed (keyed by series).
  *
  * <p>A figure arrives keyed by {@code source|reporter|partner} and is booked in two series, {@code
- * source|reporter|partner|hsGroup} for its HS chapter and for the total. Figures of one period are
- * kept per HS code in a cell, so a revision overwrites (retracts) the old value, and the period's
- * value is resolved by {@link HsPrecedence} (a coarser code stands for the finer ones). Figures of
- * other flows (re-exports, re-imports, ...) are not aggregated; they are kept in the total's cells
- * only, where {@link TargetTracker} measures targets of any flow.
+ * source|reporter|partner|hsGroup} for its HS chapter and for the total. The figures of a pair,
+ * flow and period are kept per HS code in one cell (under the total's series key), so a revision
+ * overwrites (retracts) the old value, and a group's value for the period is resolved from the
+ * cell's codes in that group by {@link HsPrecedence} (a coarser code stands for the finer ones):
+ * one cell write per figure, not one per group. Figures of other flows (re-exports, re-imports,
+ * ...) are not aggregated; they are kept in the cells too, where {@link TargetTracker} measures
+ * targets of any flow.
  *
  * <p>Why not forward on every record: a changed year makes the output processors recompute up to 36
  * months, and a history replay changes the same series-year a dozen times in a row. Changed years
@@ -221,8 +223,14 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         return;
       }
       Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
+      Map<String, BigDecimal> pairCell =
+          bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
       for (String group : hsGroups(r)) {
-        book(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group), r, publishedAt);
+        book(
+            SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
+            r,
+            HsPrecedence.resolve(inGroup(pairCell, group)),
+            publishedAt);
       }
     }
     // A target definition: TargetTracker's.
@@ -332,9 +340,23 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     return byCode;
   }
 
-  private void book(String seriesKey, TradeRecord r, Header publishedAt) {
-    Map<String, BigDecimal> byCode = bookCell(seriesKey, r);
-    BigDecimal resolved = HsPrecedence.resolve(byCode);
+  /** A cell's figures that count in an HS group: all of them in the total, a chapter's in it. */
+  private static Map<String, BigDecimal> inGroup(Map<String, BigDecimal> byCode, String group) {
+    if (Keys.TOTAL.equals(group)) {
+      return byCode;
+    }
+    Map<String, BigDecimal> chapter = new TreeMap<>();
+    byCode.forEach(
+        (code, value) -> {
+          if (group.equals(Keys.hsChapter(code))) {
+            chapter.put(code, value);
+          }
+        });
+    return chapter;
+  }
+
+  /** A figure's resolved value for its period into a series' year ledger. */
+  private void book(String seriesKey, TradeRecord r, BigDecimal resolved, Header publishedAt) {
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
     String ledgerKey = ledgerKey(seriesKey, r.getYear());
     SeriesYearLedger stored = ledgers.get(ledgerKey);
