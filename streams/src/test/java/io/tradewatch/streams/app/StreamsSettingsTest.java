@@ -33,4 +33,17 @@ class StreamsSettingsTest {
                     .withApplicationId("no spaces"))
         .hasMessageContaining("application.id");
   }
+
+  @Test
+  void givenNoCacheSetting_whenPropertiesAreMade_thenTheCacheIs128MiBAndAUsersSettingWins() {
+    StreamsSettings settings = StreamsSettings.defaults("kafka-1:9093", Path.of("state"));
+
+    assertThat(settings.toProperties())
+        .containsEntry("statestore.cache.max.bytes", 128L * 1024 * 1024);
+    assertThat(
+            settings
+                .withClientProperties(Map.of("statestore.cache.max.bytes", "1048576"))
+                .toProperties())
+        .containsEntry("statestore.cache.max.bytes", "1048576");
+  }
 }
