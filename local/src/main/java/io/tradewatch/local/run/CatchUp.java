@@ -21,9 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits until the topology has processed everything published so far: the application's group has
- * committed the end of every input partition, and then, for a quiet period, its consumer group has
- * stayed stable and neither its committed offsets nor the end of any output or internal topic has
- * moved (the downstream sub-topologies and the final commits have run).
+ * committed the end of every input partition and of every one of its repartition topics, and then,
+ * for a quiet period, its consumer group has stayed stable and neither its committed offsets nor
+ * the end of any output or internal topic has moved (the downstream sub-topologies and the final
+ * commits have run).
  *
  * <p>Stable matters: while the group rebalances, or right after, while tasks restore their state,
  * nothing moves although records wait in the repartition topics, and a quiet period that covered a
@@ -61,13 +62,23 @@ public final class CatchUp {
       Set<String> inputs =
           topics.inputs().stream().map(Topic::name).collect(Collectors.toUnmodifiableSet());
       while (true) {
-        long lag = inputLag(admin, inputs);
+        long lag = lag(admin, inputs);
         progress.accept(lag);
-        if (lag == 0) {
+        // Records waiting in a repartition topic count too: a restarted instance restoring its
+        // state after the inputs were all read moves nothing for as long as that takes, with its
+        // group stable, which a quiet period alone would take for the end.
+        long internal = lag(admin, repartitionTopics(admin));
+        if (lag == 0 && internal == 0) {
           break;
         }
         healthCheck.run();
-        check(deadline, () -> lag + " input records not yet processed");
+        check(
+            deadline,
+            () ->
+                lag
+                    + " input records and "
+                    + internal
+                    + " repartitioned records not yet processed");
         Thread.sleep(200);
       }
       Map<TopicPartition, Long> last = fingerprint(admin);
@@ -93,9 +104,17 @@ public final class CatchUp {
     }
   }
 
-  private long inputLag(Admin admin, Set<String> inputs)
+  private Set<String> repartitionTopics(Admin admin)
       throws ExecutionException, InterruptedException {
-    Map<TopicPartition, Long> ends = endOffsets(admin, inputs);
+    return admin.listTopics().names().get().stream()
+        .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Records of these topics the application's group has not committed yet. */
+  private long lag(Admin admin, Set<String> topicNames)
+      throws ExecutionException, InterruptedException {
+    Map<TopicPartition, Long> ends = endOffsets(admin, topicNames);
     Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
     long lag = 0;
     for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
