@@ -14,7 +14,8 @@ import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.TargetMath;
 import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,12 @@ final class TargetTracker implements Processor<String, LedgerInput, String, Targ
   private KeyValueStore<String, TargetDefinition> definitions;
   private KeyValueStore<String, PeriodCell> cells;
 
+  /**
+   * The definitions by pair, as the store holds them: every trade input asks for its pair's
+   * targets, and most pairs have none; a few hundred definitions fit in memory.
+   */
+  private final Map<String, Map<String, TargetDefinition>> byPair = new HashMap<>();
+
   /** Reads the period cells of {@link TradeLedger#CELLS}, which must be connected to it. */
   static ProcessorSupplier<String, LedgerInput, String, TargetProgress> supplier() {
     return new ProcessorSupplier<>() {
@@ -76,6 +83,18 @@ final class TargetTracker implements Processor<String, LedgerInput, String, Targ
     this.context = context;
     this.definitions = context.getStateStore(DEFINITIONS);
     this.cells = context.getStateStore(TradeLedger.CELLS);
+    // Processors start once their stores are restored; a task revived after corruption starts
+    // this one again, with its state restored from the changelog.
+    byPair.clear();
+    try (KeyValueIterator<String, TargetDefinition> all = definitions.all()) {
+      all.forEachRemaining(kv -> remember(kv.value));
+    }
+  }
+
+  private void remember(TargetDefinition target) {
+    String pair =
+        TradeLedger.pairKey(target.getSource(), target.getReporter(), target.getPartner());
+    byPair.computeIfAbsent(pair, p -> new TreeMap<>()).put(target.getTargetId(), target);
   }
 
   @Override
@@ -100,6 +119,7 @@ final class TargetTracker implements Processor<String, LedgerInput, String, Targ
     } else if (input.getTarget() != null) {
       TargetDefinition target = input.getTarget();
       definitions.put(Keys.join(pair, target.getTargetId()), target);
+      remember(target);
       years(pair, target).forEach(year -> emit(pair, target, year));
     }
   }
@@ -109,13 +129,9 @@ final class TargetTracker implements Processor<String, LedgerInput, String, Targ
         && HsPrecedence.inScope(trade.getHsCode(), target.getHsCodes());
   }
 
-  private List<TargetDefinition> targets(String pair) {
-    List<TargetDefinition> out = new ArrayList<>();
-    try (KeyValueIterator<String, TargetDefinition> it =
-        definitions.prefixScan(pair + Keys.SEPARATOR, PREFIX)) {
-      it.forEachRemaining(kv -> out.add(kv.value));
-    }
-    return out;
+  private Collection<TargetDefinition> targets(String pair) {
+    Map<String, TargetDefinition> targets = byPair.get(pair);
+    return targets == null ? List.of() : targets.values();
   }
 
   /**
