@@ -104,9 +104,15 @@ public final class CatchUp {
     }
   }
 
+  /**
+   * The repartition topics the application's group reads: those it has committed offsets of (a name
+   * prefix alone would also take in the topics of another application whose id starts with this
+   * one's, a replay's, say).
+   */
   private Set<String> repartitionTopics(Admin admin)
       throws ExecutionException, InterruptedException {
-    return admin.listTopics().names().get().stream()
+    return committed(admin).keySet().stream()
+        .map(TopicPartition::topic)
         .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
         .collect(Collectors.toUnmodifiableSet());
   }
