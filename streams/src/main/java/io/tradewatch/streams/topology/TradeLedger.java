@@ -216,15 +216,14 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       release(input.getRelease(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
     } else if (input.getTrade() != null) {
       TradeRecord r = input.getTrade();
+      // Every figure goes into its pair's cell, where TargetTracker measures targets of any flow;
+      // only exports and imports go on into the aggregates.
+      Map<String, BigDecimal> pairCell =
+          bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
       if (!aggregated(r)) {
-        // Not in the aggregates, but targets may measure it (TargetTracker reads the total's
-        // cells).
-        bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
         return;
       }
       Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
-      Map<String, BigDecimal> pairCell =
-          bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
       for (String group : hsGroups(r)) {
         book(
             SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
