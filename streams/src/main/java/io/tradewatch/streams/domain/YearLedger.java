@@ -3,6 +3,7 @@ package io.tradewatch.streams.domain;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +74,22 @@ public final class YearLedger {
     return c;
   }
 
+  /**
+   * A copy with the monthly figures of one side booked at once: {@code values} holds a figure per
+   * month (index m-1), booked where bit m-1 of {@code mask} is set.
+   */
+  public YearLedger withMonths(Side side, List<BigDecimal> values, int mask) {
+    YearLedger c = copy();
+    BigDecimal[] booked = c.months.get(side);
+    for (int m = 1; m <= MONTHS; m++) {
+      if ((mask & bit(m)) != 0) {
+        booked[m - 1] = Money.usd(values.get(m - 1));
+      }
+    }
+    c.masks.put(side, masks.get(side) | (mask & ALL_MONTHS));
+    return c;
+  }
+
   /** A copy with the annual record of one side set. */
   public YearLedger withAnnual(Side side, BigDecimal value) {
     YearLedger c = copy();
@@ -84,6 +101,14 @@ public final class YearLedger {
   public YearLedger withReleased(Side side, int mask) {
     YearLedger c = copy();
     c.released.put(side, mask & ALL_MONTHS);
+    return c;
+  }
+
+  /** A copy in which the months of each mask are released for exports and for imports. */
+  public YearLedger withReleased(int exportsMask, int importsMask) {
+    YearLedger c = copy();
+    c.released.put(Side.EXPORTS, exportsMask & ALL_MONTHS);
+    c.released.put(Side.IMPORTS, importsMask & ALL_MONTHS);
     return c;
   }
 

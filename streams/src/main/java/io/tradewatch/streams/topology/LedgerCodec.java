@@ -16,8 +16,10 @@ final class LedgerCodec {
     if (stored == null) {
       return ledger;
     }
-    ledger = months(ledger, Side.EXPORTS, stored.getExportsMonthly(), stored.getExportsMonthMask());
-    ledger = months(ledger, Side.IMPORTS, stored.getImportsMonthly(), stored.getImportsMonthMask());
+    ledger =
+        ledger
+            .withMonths(Side.EXPORTS, stored.getExportsMonthly(), stored.getExportsMonthMask())
+            .withMonths(Side.IMPORTS, stored.getImportsMonthly(), stored.getImportsMonthMask());
     if (stored.getExportsAnnual() != null) {
       ledger = ledger.withAnnual(Side.EXPORTS, stored.getExportsAnnual());
     }
@@ -35,16 +37,6 @@ final class LedgerCodec {
         ledger.monthMask(Side.IMPORTS),
         ledger.annualRecord(Side.EXPORTS),
         ledger.annualRecord(Side.IMPORTS));
-  }
-
-  private static YearLedger months(
-      YearLedger ledger, Side side, List<BigDecimal> values, int mask) {
-    for (int m = 1; m <= 12; m++) {
-      if ((mask & (1 << (m - 1))) != 0) {
-        ledger = ledger.withMonth(side, m, values.get(m - 1));
-      }
-    }
-    return ledger;
   }
 
   private static List<BigDecimal> monthValues(YearLedger ledger, Side side) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,14 +18,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The series-years changed since the last emission, each with the value of its pending change (see
- * {@link TradeLedger}), kept in a store so that a crash between two emissions loses none.
+ * The series-years changed since the last emission, each with the first month its change affects,
+ * kept in a store so that a crash between two emissions loses none, and with the publish time of
+ * the latest input that changed it (see {@link TradeLedger}), kept in memory only: it feeds the
+ * latency metrics, and a restart forgets it.
  *
  * <p>The store holds them in a few buckets, each a list of changes, instead of one entry per year:
  * clearing them after an emission then writes one tombstone per bucket to the changelog, not one
  * per year, and the cache folds a commit interval's updates to a bucket into one write. A history
  * replay changes thousands of series-years between two emissions; a bucket is small enough to be
- * rewritten on every change.
+ * rewritten, and it is rewritten only when a year becomes pending or its first month moves earlier,
+ * not on every input that changes the year again.
  */
 final class PendingYears {
   /** Buckets of the store: the most changelog writes an emission's changes cost, twice. */
@@ -32,6 +36,7 @@ final class PendingYears {
 
   private final KeyValueStore<String, byte[]> store;
   private final List<SortedMap<String, byte[]>> buckets = new ArrayList<>(BUCKETS);
+  private final Map<String, byte[]> latestHeaders = new HashMap<>();
 
   /** Reads the changes the store holds (those of the emission a restart interrupted). */
   PendingYears(KeyValueStore<String, byte[]> store) {
@@ -47,34 +52,45 @@ final class PendingYears {
     }
   }
 
-  /** The pending change of a series-year, or null. */
-  byte[] get(String ledgerKey) {
-    return bucketOf(ledgerKey).get(ledgerKey);
-  }
-
-  void put(String ledgerKey, byte[] change) {
+  /**
+   * Marks a series-year changed from {@code fromMonth} on (or from an earlier month it is already
+   * pending from), by an input published at {@code publishedAt} (empty if unknown).
+   */
+  void mark(String ledgerKey, int fromMonth, byte[] publishedAt) {
+    latestHeaders.put(ledgerKey, publishedAt);
     int index = index(ledgerKey);
     SortedMap<String, byte[]> bucket = buckets.get(index);
-    bucket.put(ledgerKey, change);
-    store.put(Integer.toString(index), encode(bucket));
+    byte[] pending = bucket.get(ledgerKey);
+    if (pending == null || fromMonth < pending[0]) {
+      bucket.put(ledgerKey, new byte[] {(byte) fromMonth});
+      store.put(Integer.toString(index), encode(bucket));
+    }
   }
 
-  /** Every pending change, by series-year, and none left pending. */
+  /**
+   * Every pending change, by series-year, as its first month followed by the latest publish time
+   * (none after a restart), and none left pending.
+   */
   SortedMap<String, byte[]> drain() {
     SortedMap<String, byte[]> all = new TreeMap<>();
     for (int i = 0; i < BUCKETS; i++) {
       SortedMap<String, byte[]> bucket = buckets.get(i);
       if (!bucket.isEmpty()) {
-        all.putAll(bucket);
+        bucket.forEach((key, month) -> all.put(key, change(month[0], latestHeaders.get(key))));
         bucket.clear();
         store.delete(Integer.toString(i));
       }
     }
+    latestHeaders.clear();
     return Collections.unmodifiableSortedMap(all);
   }
 
-  private SortedMap<String, byte[]> bucketOf(String ledgerKey) {
-    return buckets.get(index(ledgerKey));
+  private static byte[] change(byte fromMonth, byte[] publishedAt) {
+    byte[] header = publishedAt == null ? new byte[0] : publishedAt;
+    byte[] value = new byte[1 + header.length];
+    value[0] = fromMonth;
+    System.arraycopy(header, 0, value, 1, header.length);
+    return value;
   }
 
   private static int index(String ledgerKey) {
@@ -103,7 +119,8 @@ final class PendingYears {
         String key = in.readUTF();
         byte[] change = new byte[in.readUnsignedShort()];
         in.readFully(change);
-        into.put(key, change);
+        // Entries written before the publish time was kept in memory carry it after the month.
+        into.put(key, new byte[] {change[0]});
       }
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable pending changes", e);

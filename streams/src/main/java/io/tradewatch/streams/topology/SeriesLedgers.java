@@ -4,7 +4,6 @@ import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Release;
 import io.tradewatch.avro.internal.SeriesYearLedger;
 import io.tradewatch.schemas.Keys;
-import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ final class SeriesLedgers {
   private final KeyValueStore<String, SeriesYearLedger> store;
   private final KeyValueStore<String, Release> releases;
   private final Map<String, YearLedger> read = new HashMap<>();
+  private final Map<String, SeriesYearLedger> stored = new HashMap<>();
   private final Map<String, List<Coverage>> decoded = new HashMap<>();
   private long emission = -1;
 
@@ -36,7 +36,16 @@ final class SeriesLedgers {
 
   /** Whether anything was booked for a series in a year (cheaper than reading its ledger). */
   boolean booked(String series, int year) {
-    return store.get(TradeLedger.ledgerKey(series, year)) != null;
+    return stored(series, year) != null;
+  }
+
+  /** The stored ledger of a series' year, read once per changed year; null when none. */
+  private SeriesYearLedger stored(String series, int year) {
+    String key = TradeLedger.ledgerKey(series, year);
+    if (!stored.containsKey(key)) {
+      stored.put(key, store.get(key));
+    }
+    return stored.get(key);
   }
 
   /** A series' ledger for a year, with its released months; empty when nothing was booked. */
@@ -45,10 +54,10 @@ final class SeriesLedgers {
   }
 
   private YearLedger load(String series, int year) {
-    YearLedger ledger = LedgerCodec.toDomain(store.get(TradeLedger.ledgerKey(series, year)), year);
+    YearLedger ledger = LedgerCodec.toDomain(stored(series, year), year);
     SeriesKey key = SeriesKey.parse(series);
     int[] masks = releasedMasks(key, year);
-    return ledger.withReleased(Side.EXPORTS, masks[0]).withReleased(Side.IMPORTS, masks[1]);
+    return ledger.withReleased(masks[0], masks[1]);
   }
 
   /**
@@ -58,6 +67,7 @@ final class SeriesLedgers {
    */
   void startReading(ChangedYear changed) {
     read.clear();
+    stored.clear();
     if (changed.emission() != emission) {
       emission = changed.emission();
       decoded.clear();

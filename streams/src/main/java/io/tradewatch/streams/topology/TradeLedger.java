@@ -378,15 +378,10 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   private void markChanged(String ledgerKey, int month, Header publishedAt) {
-    int fromMonth = month;
-    byte[] pending = changed.get(ledgerKey);
-    if (pending != null) {
-      fromMonth = Math.min(fromMonth, pending[0]);
-    }
-    changed.put(ledgerKey, pendingChange(fromMonth, publishedAt));
+    changed.mark(ledgerKey, month, publishedAt == null ? new byte[0] : publishedAt.value());
   }
 
-  /** The stored value of a pending change: its first month, then the latest input's header. */
+  /** A pending release's value: its first month, then the release's header. */
   private static byte[] pendingChange(int fromMonth, Header publishedAt) {
     byte[] header = publishedAt == null ? new byte[0] : publishedAt.value();
     byte[] value = new byte[1 + header.length];

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YearLedgerTest {
@@ -383,6 +385,37 @@ class YearLedgerTest {
   @Test
   void givenAFractionOfACent_whenWithMonth_thenRefusesToRound() {
     assertThatThrownBy(() -> empty().withMonth(Side.EXPORTS, 1, usd("1.234")))
+        .isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void givenStoredMonthsAndMasks_whenWithMonthsAndReleased_thenOnlyTheMaskedMonthsAreBooked() {
+    List<BigDecimal> values = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      values.add(usd(m + "00.00"));
+    }
+
+    YearLedger ledger =
+        empty()
+            .withMonths(Side.EXPORTS, values, mask(1, 3))
+            .withMonths(Side.IMPORTS, values, mask(2, 2))
+            .withReleased(mask(1, 12), mask(1, 2));
+
+    assertThat(ledger.monthMask(Side.EXPORTS)).isEqualTo(mask(1, 3));
+    assertThat(ledger.ytd(Side.EXPORTS, 4)).isEqualTo(Figure.of(usd("600.00")));
+    assertThat(ledger.month(Side.IMPORTS, 1)).isEqualTo(Figure.of(usd("0.00")));
+    assertThat(ledger.month(Side.IMPORTS, 2)).isEqualTo(Figure.of(usd("200.00")));
+    assertThat(ledger.month(Side.IMPORTS, 3).known()).as("imports of March not released").isFalse();
+    assertThat(ledger.annual(Side.EXPORTS))
+        .isEqualTo(new AnnualValue(usd("600.00"), Basis.PERIOD_SUM, true, 12));
+  }
+
+  @Test
+  void givenAFractionOfACentInStoredMonths_whenWithMonths_thenRefusesToRound() {
+    List<BigDecimal> values = new ArrayList<>(java.util.Collections.nCopies(12, usd("1.00")));
+    values.set(4, usd("1.234"));
+
+    assertThatThrownBy(() -> empty().withMonths(Side.EXPORTS, values, mask(5, 5)))
         .isInstanceOf(ArithmeticException.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.tradewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.tradewatch.schemas.Serdes;
 import java.nio.charset.StandardCharsets;
@@ -27,34 +28,81 @@ class PendingYearsTest {
   }
 
   @Test
-  void givenChangesNotYetEmitted_whenTheProcessorRestarts_thenTheyAreStillPending() {
+  void
+      givenChangesNotYetEmitted_whenTheProcessorRestarts_thenTheyAreStillPendingFromTheirFirstMonth() {
     PendingYears before = new PendingYears(store);
-    byte[] withHeader = change(3, "2026-12-05T10:00:00Z");
-    before.put("KZ-BNS|KAZ|ARM|TOTAL|2023", withHeader);
-    before.put("KZ-BNS|KAZ|ARM|27|2023", change(1, ""));
-    before.put("KZ-BNS|KAZ|ARM|TOTAL|2023", change(2, "2026-12-05T10:00:01Z"));
+    before.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 3, header("2026-12-05T10:00:00Z"));
+    before.mark("KZ-BNS|KAZ|ARM|27|2023", 1, header(""));
+    before.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 5, header("2026-12-05T10:00:01Z"));
+    before.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 2, header("2026-12-05T10:00:02Z"));
+    before.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 4, header("2026-12-05T10:00:03Z"));
 
     PendingYears restarted = new PendingYears(store);
 
     Map<String, byte[]> due = restarted.drain();
     assertThat(due).containsOnlyKeys("KZ-BNS|KAZ|ARM|TOTAL|2023", "KZ-BNS|KAZ|ARM|27|2023");
     assertThat(due.get("KZ-BNS|KAZ|ARM|TOTAL|2023"))
-        .as("the latest change of a year, header included")
-        .isEqualTo(change(2, "2026-12-05T10:00:01Z"));
+        .as("from the earliest month any change touched; the publish time is not kept")
+        .isEqualTo(change(2, ""));
     assertThat(due.get("KZ-BNS|KAZ|ARM|27|2023")).isEqualTo(change(1, ""));
+  }
+
+  @Test
+  void givenSeveralChangesToAYear_whenDrained_thenItComesOnceFromItsFirstMonthWithTheLatestTime() {
+    PendingYears pending = new PendingYears(store);
+    pending.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 6, header("2026-12-05T10:00:00Z"));
+    pending.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 4, header("2026-12-05T10:00:01Z"));
+    pending.mark("KZ-BNS|KAZ|ARM|TOTAL|2023", 9, header("2026-12-05T10:00:02Z"));
+
+    assertThat(pending.drain())
+        .containsExactly(entry("KZ-BNS|KAZ|ARM|TOTAL|2023", change(4, "2026-12-05T10:00:02Z")));
   }
 
   @Test
   void givenManyChanges_whenDrained_thenEachComesOnceAndTheStoreHoldsAtMostOneEntryPerBucket() {
     PendingYears pending = new PendingYears(store);
     IntStream.range(0, 1_000)
-        .forEach(i -> pending.put("S|R|P" + i + "|TOTAL|2024", change(1 + i % 12, "")));
+        .forEach(i -> pending.mark("S|R|P" + i + "|TOTAL|2024", 1 + i % 12, header("")));
 
     assertThat(store.approximateNumEntries()).isLessThanOrEqualTo(PendingYears.BUCKETS);
-    assertThat(pending.get("S|R|P7|TOTAL|2024")).isEqualTo(change(8, ""));
-    assertThat(pending.drain()).hasSize(1_000);
+    Map<String, byte[]> due = pending.drain();
+    assertThat(due).hasSize(1_000);
+    assertThat(due.get("S|R|P7|TOTAL|2024")).isEqualTo(change(8, ""));
     assertThat(pending.drain()).isEmpty();
     assertThat(new PendingYears(store).drain()).as("cleared in the store too").isEmpty();
+  }
+
+  @Test
+  void givenAStoreWrittenWithPublishTimes_whenRead_thenItsYearsArePendingFromTheirMonths() {
+    // The layout before the publish time moved to memory: month and time in the stored value.
+    PendingYears writer = new PendingYears(store);
+    writer.mark("S|R|P|TOTAL|2024", 7, header(""));
+    String old = "S|R|Q|TOTAL|2024";
+    store.put(
+        Integer.toString(Math.floorMod(old.hashCode(), PendingYears.BUCKETS)),
+        oldBucket(old, change(3, "2026-12-05T10:00:00Z")));
+
+    Map<String, byte[]> due = new PendingYears(store).drain();
+
+    assertThat(due.get(old)).isEqualTo(change(3, ""));
+    assertThat(due.get("S|R|P|TOTAL|2024")).isEqualTo(change(7, ""));
+  }
+
+  private static byte[] oldBucket(String key, byte[] value) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(1);
+      out.writeUTF(key);
+      out.writeShort(value.length);
+      out.write(value);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] header(String publishedAt) {
+    return publishedAt.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] change(int fromMonth, String header) {
