@@ -6,6 +6,7 @@ import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -56,6 +57,22 @@ public record StreamsSettings(
    * (BENCHMARKS.md): 13.3 Kafka writes per input with 10 MB, 10.0 with 128 MiB.
    */
   public static final long DEFAULT_CACHE_MAX_BYTES = 128L * 1024 * 1024;
+
+  /**
+   * How long Kafka Streams itself waits between attempts to create its internal topics, unless the
+   * client properties set {@code retry.backoff.ms}. Kafka Streams 4.3 waits this long after
+   * <em>each</em> topic of a round that is not yet ready (in {@code InternalTopicManager}), not
+   * once per round: with Kafka's 100 ms and the topology's ~35 internal topics, a fresh application
+   * spent 3.5 s of its first start asleep. Kafka Streams reads this value from the main consumer's
+   * configuration (its partition assignor creates the topics), so the main consumer's retries start
+   * at 10 ms too (doubling up to {@code retry.backoff.max.ms}, 1 s); the restore and global
+   * consumers, the producers and the admin client keep Kafka's default ({@link
+   * #CLIENT_RETRY_BACKOFF_MS}).
+   */
+  public static final long TOPIC_CREATION_RETRY_BACKOFF_MS = 10;
+
+  /** Kafka's default {@code retry.backoff.ms}, kept by every client but the main consumer. */
+  public static final long CLIENT_RETRY_BACKOFF_MS = 100;
 
   public StreamsSettings {
     require(
@@ -295,6 +312,17 @@ public record StreamsSettings(
     // call to decide, a tenth of the stream thread's CPU in the benchmark's profile.
     p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_CACHE_MAX_BYTES);
+    if (!clientProperties.containsKey(StreamsConfig.RETRY_BACKOFF_MS_CONFIG)) {
+      p.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, TOPIC_CREATION_RETRY_BACKOFF_MS);
+      for (String client :
+          List.of(
+              StreamsConfig.RESTORE_CONSUMER_PREFIX,
+              StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+              StreamsConfig.PRODUCER_PREFIX,
+              StreamsConfig.ADMIN_CLIENT_PREFIX)) {
+        p.putIfAbsent(client + StreamsConfig.RETRY_BACKOFF_MS_CONFIG, CLIENT_RETRY_BACKOFF_MS);
+      }
+    }
     return p;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
@@ -45,5 +46,40 @@ class StreamsSettingsTest {
                 .withClientProperties(Map.of("statestore.cache.max.bytes", "1048576"))
                 .toProperties())
         .containsEntry("statestore.cache.max.bytes", "1048576");
+  }
+
+  @Test
+  void
+      givenNoBackoffSetting_whenPropertiesAreMade_thenTopicCreationRetriesFastAndClientsKeepKafkas() {
+    StreamsConfig config =
+        new StreamsConfig(
+            StreamsSettings.defaults("kafka-1:9093", Path.of("state")).toProperties());
+
+    // (the partition assignor, which creates the internal topics, reads the main consumer's)
+    assertThat(config.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 10L);
+    assertThat(config.getRestoreConsumerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 100L);
+    assertThat(config.getGlobalConsumerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 100L);
+    assertThat(config.getProducerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 100L);
+    assertThat(config.getAdminConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 100L);
+  }
+
+  @Test
+  void givenAUsersBackoff_whenPropertiesAreMade_thenItHoldsForStreamsAndEveryClient() {
+    StreamsConfig config =
+        new StreamsConfig(
+            StreamsSettings.defaults("kafka-1:9093", Path.of("state"))
+                .withClientProperties(Map.of("retry.backoff.ms", "250"))
+                .toProperties());
+
+    assertThat(config.getLong(StreamsConfig.RETRY_BACKOFF_MS_CONFIG)).isEqualTo(250L);
+    assertThat(config.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
+    assertThat(config.getProducerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
   }
 }
