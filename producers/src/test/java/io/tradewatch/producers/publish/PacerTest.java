@@ -57,6 +57,28 @@ class PacerTest {
   }
 
   @Test
+  void keepsTheRateWhenEverySleepOvershoots() throws InterruptedException {
+    // given a rate of 8 000 records/s (125 us apart) and sleeps that wake up
+    // 200 us late, longer than the interval (as short sleeps do on a busy machine)
+    Pacer pacer =
+        new Pacer(
+            8_000,
+            () -> now,
+            nanos -> {
+              sleeps.add(nanos);
+              now += nanos + 200_000;
+            });
+
+    // when 8 001 records are paced
+    for (int i = 0; i <= 8_000; i++) {
+      pacer.await();
+    }
+
+    // then they took one second, give or take one late wake-up, not 2.6 s
+    assertThat(now).isBetween(1_000_000_000L, 1_000_000_000L + 325_000L);
+  }
+
+  @Test
   void refusesANegativeRate() {
     assertThatThrownBy(() -> pacer(-1)).hasMessageContaining("-1");
   }
