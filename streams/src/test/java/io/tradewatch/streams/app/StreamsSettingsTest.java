@@ -36,11 +36,14 @@ class StreamsSettingsTest {
   }
 
   @Test
-  void givenNoCacheSetting_whenPropertiesAreMade_thenTheCacheIs128MiBAndAUsersSettingWins() {
+  void
+      givenNoCacheSetting_whenPropertiesAreMade_thenTheCacheIsThisHeapsDefaultAndAUsersSettingWins() {
     StreamsSettings settings = StreamsSettings.defaults("kafka-1:9093", Path.of("state"));
 
     assertThat(settings.toProperties())
-        .containsEntry("statestore.cache.max.bytes", 128L * 1024 * 1024);
+        .containsEntry(
+            "statestore.cache.max.bytes",
+            StreamsSettings.defaultCacheMaxBytes(Runtime.getRuntime().maxMemory()));
     assertThat(
             settings
                 .withClientProperties(Map.of("statestore.cache.max.bytes", "1048576"))
@@ -49,8 +52,17 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void givenASmallHeap_whenTheDefaultCacheIsSized_thenItTakesATenthOfItAndAtMost128MiB() {
+    long mib = 1024 * 1024;
+
+    assertThat(StreamsSettings.defaultCacheMaxBytes(512 * mib)).isEqualTo(512 * mib / 10);
+    assertThat(StreamsSettings.defaultCacheMaxBytes(1280 * mib)).isEqualTo(128 * mib);
+    assertThat(StreamsSettings.defaultCacheMaxBytes(6144 * mib)).isEqualTo(128 * mib);
+  }
+
+  @Test
   void
-      givenNoBackoffSetting_whenPropertiesAreMade_thenTopicCreationRetriesFastAndClientsKeepKafkas() {
+      givenNoBackoffSetting_whenPropertiesAreMade_thenTopicCreationRetriesFastAndOtherClientsKeepKafkas() {
     StreamsConfig config =
         new StreamsConfig(
             StreamsSettings.defaults("kafka-1:9093", Path.of("state")).toProperties());
