@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -63,13 +65,20 @@ class BrokerRestartEndToEndTest {
           KafkaStreams.State.PENDING_SHUTDOWN,
           KafkaStreams.State.NOT_RUNNING);
 
+  /** The uninterrupted run both tests compare with (see {@link History#uninterruptedRun}). */
+  private static Uninterrupted uninterrupted;
+
+  /** An uninterrupted run's final outputs, the topics they were read from, and its revisions. */
+  private record Uninterrupted(
+      OutputSnapshot outputs, Topics topics, SortedMap<String, List<SpecificRecord>> revisions) {}
+
   @Test
   void theOnlyBrokerStoppedForTenSecondsMidRunTheTopologyRecoversByItselfWithExactOutputs()
       throws Exception {
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(1)) {
       // Given synthetic records on the broker and the outputs of an uninterrupted run over them
       History history = History.publish(cluster, "restart.");
-      OutputSnapshot expected = history.referenceOutputs();
+      Uninterrupted expected = history.uninterruptedRun();
 
       // When the broker is stopped for ten seconds while the topology works through them
       OutputSnapshot actual;
@@ -121,7 +130,7 @@ class BrokerRestartEndToEndTest {
       // Given synthetic records on a cluster of three brokers, every topic with three replicas
       History history = History.publish(cluster, "failover.");
       assertThat(history.replicationFactors()).containsOnly(3);
-      OutputSnapshot expected = history.referenceOutputs();
+      Uninterrupted expected = history.uninterruptedRun();
 
       // When the broker coordinating the application's group is stopped mid-run, and stays down
       OutputSnapshot actual;
@@ -207,21 +216,33 @@ class BrokerRestartEndToEndTest {
       return topics.withOutputPrefix(topics.prefix() + "reference.");
     }
 
-    OutputSnapshot referenceOutputs() throws InterruptedException {
-      long started = System.nanoTime();
-      try (LocalPipeline uninterrupted =
-          LocalPipeline.start(
-              new ClusterConnection(bootstrapServers, Map.of()),
-              "reference",
-              topics.prefix(),
-              PARTITIONS,
-              s -> s.withOutputPrefix(reference().outputPrefix()))) {
-        OutputSnapshot outputs = uninterrupted.awaitOutputs(CATCH_UP, remaining -> {});
-        LOG.info(
-            "Reference run over {} records: {} ms",
-            RECORDS,
-            (System.nanoTime() - started) / 1_000_000);
-        return outputs;
+    /**
+     * The outputs of an uninterrupted run over the history. Both tests publish the same records
+     * (same seed, size and partitions), so the run is made once, on the first test's cluster, and
+     * kept with the revisions it recorded.
+     */
+    Uninterrupted uninterruptedRun() throws InterruptedException {
+      synchronized (BrokerRestartEndToEndTest.class) {
+        if (uninterrupted == null) {
+          long started = System.nanoTime();
+          try (LocalPipeline run =
+              LocalPipeline.start(
+                  new ClusterConnection(bootstrapServers, Map.of()),
+                  "reference",
+                  topics.prefix(),
+                  PARTITIONS,
+                  s -> s.withOutputPrefix(reference().outputPrefix()))) {
+            OutputSnapshot outputs = run.awaitOutputs(CATCH_UP, remaining -> {});
+            uninterrupted =
+                new Uninterrupted(
+                    outputs, reference(), OutputHistory.read(client(), reference().revisions()));
+          }
+          LOG.info(
+              "Reference run over {} records: {} ms",
+              RECORDS,
+              (System.nanoTime() - started) / 1_000_000);
+        }
+        return uninterrupted;
       }
     }
 
@@ -360,8 +381,8 @@ class BrokerRestartEndToEndTest {
       }
     }
 
-    void assertSameOutputs(OutputSnapshot actual, OutputSnapshot expected) {
-      OutputDiff diff = OutputDiff.of(actual, topics, expected, reference());
+    void assertSameOutputs(OutputSnapshot actual, Uninterrupted expected) {
+      OutputDiff diff = OutputDiff.of(actual, topics, expected.outputs(), expected.topics());
       assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
       assertThat(actual.topic(topics.tradeMonthly())).hasSizeGreaterThan(RECORDS / 10);
       assertThat(actual.topic(topics.revisions())).isNotEmpty();
@@ -369,8 +390,7 @@ class BrokerRestartEndToEndTest {
       // revisions as histories (see OutputComparisonNegativeControlTest).
       assertThat(
               OutputHistory.diff(
-                  OutputHistory.read(client(), topics.revisions()),
-                  OutputHistory.read(client(), reference().revisions())))
+                  OutputHistory.read(client(), topics.revisions()), expected.revisions()))
           .isEmpty();
       assertThat(OutputDiff.comparable(actual.topic(topics.alerts()))).isNotEmpty();
     }
