@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,8 +226,13 @@ class AlertWebhookEndToEndTest {
     }
     publish(events);
     delayMillis = 50;
+    // A killed member stays in its groups (the application's and the webhook's) until its session
+    // expires, and the restarted process waits for that: 45 s by Kafka's default.
+    Path clientConfig = dir.resolve("client.properties");
+    Files.writeString(clientConfig, "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n");
     String[] run = {
       "--bootstrap-servers", KAFKA.bootstrapServers(),
+      "--client-config", clientConfig.toString(),
       "--topic-prefix", topics.prefix(),
       "--application-id", KAFKA.uniqueAppId("webhook-process"),
       "--state-dir", dir.resolve("state").toString(),
