@@ -331,7 +331,9 @@ public record StreamsSettings(
     p.putIfAbsent(
         StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
         defaultCacheMaxBytes(Runtime.getRuntime().maxMemory()));
-    if (!clientProperties.containsKey(StreamsConfig.RETRY_BACKOFF_MS_CONFIG)) {
+    // Any retry.backoff.ms of the user's (plain, or for one kind of client) leaves them all alone.
+    if (clientProperties.keySet().stream()
+        .noneMatch(key -> key.toString().endsWith(StreamsConfig.RETRY_BACKOFF_MS_CONFIG))) {
       p.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, TOPIC_CREATION_RETRY_BACKOFF_MS);
       for (String client :
           List.of(

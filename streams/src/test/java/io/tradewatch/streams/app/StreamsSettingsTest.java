@@ -94,4 +94,20 @@ class StreamsSettingsTest {
     assertThat(config.getProducerConfigs("c"))
         .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
   }
+
+  @Test
+  void givenAUsersBackoffForConsumers_whenPropertiesAreMade_thenEveryConsumerHasIt() {
+    StreamsConfig config =
+        new StreamsConfig(
+            StreamsSettings.defaults("kafka-1:9093", Path.of("state"))
+                .withClientProperties(Map.of("consumer.retry.backoff.ms", "250"))
+                .toProperties());
+
+    assertThat(config.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
+    assertThat(config.getRestoreConsumerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
+    assertThat(config.getGlobalConsumerConfigs("c"))
+        .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
+  }
 }
