@@ -85,10 +85,11 @@ final class PendingYears {
     return Collections.unmodifiableSortedMap(all);
   }
 
-  private static byte[] change(byte fromMonth, byte[] publishedAt) {
+  /** A pending change as drained: its first month, then a publish time (may be empty or null). */
+  static byte[] change(int fromMonth, byte[] publishedAt) {
     byte[] header = publishedAt == null ? new byte[0] : publishedAt;
     byte[] value = new byte[1 + header.length];
-    value[0] = fromMonth;
+    value[0] = (byte) fromMonth;
     System.arraycopy(header, 0, value, 1, header.length);
     return value;
   }

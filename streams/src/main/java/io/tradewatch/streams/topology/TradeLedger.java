@@ -378,16 +378,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   private void markChanged(String ledgerKey, int month, Header publishedAt) {
-    changed.mark(ledgerKey, month, publishedAt == null ? new byte[0] : publishedAt.value());
+    changed.mark(ledgerKey, month, headerBytes(publishedAt));
   }
 
   /** A pending release's value: its first month, then the release's header. */
   private static byte[] pendingChange(int fromMonth, Header publishedAt) {
-    byte[] header = publishedAt == null ? new byte[0] : publishedAt.value();
-    byte[] value = new byte[1 + header.length];
-    value[0] = (byte) fromMonth;
-    System.arraycopy(header, 0, value, 1, header.length);
-    return value;
+    return PendingYears.change(fromMonth, headerBytes(publishedAt));
+  }
+
+  private static byte[] headerBytes(Header header) {
+    return header == null ? new byte[0] : header.value();
   }
 
   /**
