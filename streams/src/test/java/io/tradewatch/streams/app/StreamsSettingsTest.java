@@ -63,9 +63,7 @@ class StreamsSettingsTest {
   @Test
   void
       givenNoBackoffSetting_whenPropertiesAreMade_thenTopicCreationRetriesFastAndOtherClientsKeepKafkas() {
-    StreamsConfig config =
-        new StreamsConfig(
-            StreamsSettings.defaults("kafka-1:9093", Path.of("state")).toProperties());
+    StreamsConfig config = streamsConfig(Map.of());
 
     // (the partition assignor, which creates the internal topics, reads the main consumer's)
     assertThat(config.getMainConsumerConfigs("g", "c", 0))
@@ -82,11 +80,7 @@ class StreamsSettingsTest {
 
   @Test
   void givenAUsersBackoff_whenPropertiesAreMade_thenItHoldsForStreamsAndEveryClient() {
-    StreamsConfig config =
-        new StreamsConfig(
-            StreamsSettings.defaults("kafka-1:9093", Path.of("state"))
-                .withClientProperties(Map.of("retry.backoff.ms", "250"))
-                .toProperties());
+    StreamsConfig config = streamsConfig(Map.of("retry.backoff.ms", "250"));
 
     assertThat(config.getLong(StreamsConfig.RETRY_BACKOFF_MS_CONFIG)).isEqualTo(250L);
     assertThat(config.getMainConsumerConfigs("g", "c", 0))
@@ -97,11 +91,7 @@ class StreamsSettingsTest {
 
   @Test
   void givenAUsersBackoffForConsumers_whenPropertiesAreMade_thenEveryConsumerHasIt() {
-    StreamsConfig config =
-        new StreamsConfig(
-            StreamsSettings.defaults("kafka-1:9093", Path.of("state"))
-                .withClientProperties(Map.of("consumer.retry.backoff.ms", "250"))
-                .toProperties());
+    StreamsConfig config = streamsConfig(Map.of("consumer.retry.backoff.ms", "250"));
 
     assertThat(config.getMainConsumerConfigs("g", "c", 0))
         .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
@@ -109,5 +99,13 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
     assertThat(config.getGlobalConsumerConfigs("c"))
         .containsEntry(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "250");
+  }
+
+  /** The default settings with these client properties, as Kafka Streams reads them. */
+  private static StreamsConfig streamsConfig(Map<String, String> clientProperties) {
+    return new StreamsConfig(
+        StreamsSettings.defaults("kafka-1:9093", Path.of("state"))
+            .withClientProperties(clientProperties)
+            .toProperties());
   }
 }
