@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,15 +35,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Replays and arrival order on a real broker: the sample data, with a revision, published in order,
  * replayed twice, published again in random orders with duplicates, and reset and reprocessed,
  * always gives the same final outputs, record for record.
+ *
+ * <p>One live run over the data in order serves both tests: the shuffled runs compare with its
+ * outputs, and the replays and the reset run start from it.
  */
 class ReplayAndOrderEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   private static final List<SpecificRecord> INPUT = new ArrayList<>();
-  private static OutputSnapshot ordered;
+  private static String livePrefix;
+  private static String liveAppId;
+  private static LocalPipeline livePipeline;
+  private static OutputSnapshot live;
 
   @BeforeAll
-  static void readTheSampleDataAndARevision() throws Exception {
+  static void givenTheSampleDataAndARevisionPublishedInOrderAndProcessed() throws Exception {
     InputReader reader = new InputReader(RecordChecks.systemUtc());
     for (String file :
         List.of("targets.csv", "trade-kz-bns.csv", "trade-am-armstat.csv", "fdi-kz-nbk.csv")) {
@@ -59,17 +66,37 @@ class ReplayAndOrderEndToEndTest {
             .setRevision(2)
             .setValueUsd(first.getValueUsd().add(new BigDecimal("1000.00")))
             .build());
+    livePrefix = KAFKA.uniqueTopics().prefix();
+    liveAppId = KAFKA.uniqueAppId("live");
+    livePipeline = start(livePrefix, liveAppId);
+    live = publishAndAwait(livePipeline, INPUT);
   }
 
-  private static OutputSnapshot run(String name, List<SpecificRecord> records, String appId)
-      throws Exception {
-    try (LocalPipeline pipeline = start(KAFKA.uniqueTopics().prefix(), appId)) {
-      try (KafkaPublisher publisher =
-          KafkaPublisher.create(pipeline.clientProperties(), pipeline.topics())) {
-        publisher.publishRecords(records);
-      }
-      return pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+  @AfterAll
+  static void stopTheLiveRun() {
+    stopLive();
+  }
+
+  private static void stopLive() {
+    if (livePipeline != null) {
+      livePipeline.close();
+      livePipeline = null;
     }
+  }
+
+  private static OutputSnapshot run(List<SpecificRecord> records, String appId) throws Exception {
+    try (LocalPipeline pipeline = start(KAFKA.uniqueTopics().prefix(), appId)) {
+      return publishAndAwait(pipeline, records);
+    }
+  }
+
+  private static OutputSnapshot publishAndAwait(
+      LocalPipeline pipeline, List<SpecificRecord> records) throws Exception {
+    try (KafkaPublisher publisher =
+        KafkaPublisher.create(pipeline.clientProperties(), pipeline.topics())) {
+      publisher.publishRecords(records);
+    }
+    return pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
   }
 
   private static LocalPipeline start(String prefix, String appId) throws InterruptedException {
@@ -77,23 +104,16 @@ class ReplayAndOrderEndToEndTest {
         new ClusterConnection(KAFKA.bootstrapServers(), Map.of()), appId, prefix, 3, s -> s);
   }
 
-  private static OutputSnapshot orderedRun() throws Exception {
-    if (ordered == null) {
-      ordered = run("ordered", INPUT, KAFKA.uniqueAppId("ordered"));
-    }
-    return ordered;
-  }
-
   @Test
   void randomOrdersWithDuplicatesGiveTheFinalStateOfTheOrderedRun() throws Exception {
-    OutputSnapshot expected = orderedRun();
+    OutputSnapshot expected = live;
 
     for (long seed : new long[] {7, 2024}) {
       List<SpecificRecord> shuffled = new ArrayList<>(INPUT);
       shuffled.addAll(INPUT.subList(0, 300));
       Collections.shuffle(shuffled, new Random(seed));
 
-      OutputSnapshot actual = run("shuffled-" + seed, shuffled, KAFKA.uniqueAppId("shuffled"));
+      OutputSnapshot actual = run(shuffled, KAFKA.uniqueAppId("shuffled"));
 
       for (String output :
           List.of(
@@ -112,37 +132,33 @@ class ReplayAndOrderEndToEndTest {
 
   @Test
   void twoVersionedReplaysAreIdenticalToTheLiveOutputsAndEachOther() throws Exception {
-    String prefix = KAFKA.uniqueTopics().prefix();
-    String appId = KAFKA.uniqueAppId("live");
-    OutputSnapshot live;
-    try (LocalPipeline pipeline = start(prefix, appId)) {
-      try (KafkaPublisher publisher =
-          KafkaPublisher.create(pipeline.clientProperties(), pipeline.topics())) {
-        publisher.publishRecords(INPUT);
-      }
-      live = pipeline.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
+    // Given the live run over the data in order (see givenTheSampleData...), still running
+    String prefix = livePrefix;
+    String appId = liveAppId;
+    LocalPipeline pipeline = livePipeline;
+    Replay replay =
+        new Replay(
+            pipeline.clientProperties(),
+            StreamsSettings.defaults(pipeline.bootstrapServers(), Path.of("unused"))
+                .withApplicationId(appId)
+                .withTopicPrefix(prefix));
+    // When it is replayed twice, each replay into versioned topics beside the live ones
+    List<Long> progress = new ArrayList<>();
+    OutputDiff first = replay.versioned(1, 3, Duration.ofMinutes(3), progress::add);
+    OutputDiff second = replay.versioned(2, 3, Duration.ofMinutes(3), remaining -> {});
 
-      Replay replay =
-          new Replay(
-              pipeline.clientProperties(),
-              StreamsSettings.defaults(pipeline.bootstrapServers(), Path.of("unused"))
-                  .withApplicationId(appId)
-                  .withTopicPrefix(prefix));
-      List<Long> progress = new ArrayList<>();
-      OutputDiff first = replay.versioned(1, 3, Duration.ofMinutes(3), progress::add);
-      OutputDiff second = replay.versioned(2, 3, Duration.ofMinutes(3), remaining -> {});
-
-      assertThat(first.isEmpty()).as(first.render(5)).isTrue();
-      assertThat(second.isEmpty()).as(second.render(5)).isTrue();
-      assertThat(progress).last().isEqualTo(0L);
-      OutputSnapshot v1 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(1));
-      OutputSnapshot v2 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(2));
-      assertThat(OutputDiff.of(v1, replay.replayTopics(1), v2, replay.replayTopics(2)).isEmpty())
-          .as("replay 1 against replay 2")
-          .isTrue();
-      assertThat(valuesOf(v1, "trade-monthly")).isEqualTo(valuesOf(v2, "trade-monthly"));
-      assertThat(valuesOf(v1, "trade-annual")).isEqualTo(valuesOf(live, "trade-annual"));
-    }
+    // Then each replay equals the live outputs, and the two replays each other
+    assertThat(first.isEmpty()).as(first.render(5)).isTrue();
+    assertThat(second.isEmpty()).as(second.render(5)).isTrue();
+    assertThat(progress).last().isEqualTo(0L);
+    OutputSnapshot v1 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(1));
+    OutputSnapshot v2 = OutputSnapshot.read(pipeline.clientProperties(), replay.replayTopics(2));
+    assertThat(OutputDiff.of(v1, replay.replayTopics(1), v2, replay.replayTopics(2)).isEmpty())
+        .as("replay 1 against replay 2")
+        .isTrue();
+    assertThat(valuesOf(v1, "trade-monthly")).isEqualTo(valuesOf(v2, "trade-monthly"));
+    assertThat(valuesOf(v1, "trade-annual")).isEqualTo(valuesOf(live, "trade-annual"));
+    stopLive();
 
     // Reset the stopped live application like Kafka's reset tool, then start it again.
     Replay reset =
