@@ -42,6 +42,7 @@ class DashboardSecurityEndToEndTest {
 
   private static final String KZ = "source=KZ-BNS&reporter=KAZ&partner=ARM";
   private static final int CLIENTS = 1_000;
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,7 +59,16 @@ class DashboardSecurityEndToEndTest {
             KAFKA.uniqueAppId("security"),
             dir.resolve("one"),
             Map.of(),
-            s -> s.withStreamLimits(CLIENTS, CLIENTS));
+            // the keys an operator sets, with a short idle timeout: gone push clients are found at
+            // the next keep-alive, every half of it
+            s ->
+                DashboardSettings.fromMap(
+                    Map.of(
+                        "dashboard.host", "127.0.0.1",
+                        "dashboard.port", "0",
+                        "dashboard.stream.max.clients", String.valueOf(CLIENTS),
+                        "dashboard.stream.max.clients.per.address", String.valueOf(CLIENTS),
+                        "dashboard.idle.timeout.ms", String.valueOf(IDLE_TIMEOUT.toMillis()))));
     RunningDashboard.publishSamples(KAFKA, topics);
     await()
         .atMost(Duration.ofSeconds(180))
@@ -103,7 +113,7 @@ class DashboardSecurityEndToEndTest {
         socket.close();
       }
     }
-    // Gone clients are found at their next keep-alive (every half idle timeout, 15 s).
+    // Gone clients are found at their next keep-alive (every half idle timeout).
     await().atMost(Duration.ofSeconds(120)).until(() -> pushClientsGauge() == 0);
   }
 
