@@ -201,7 +201,8 @@ class BrokerRestartEndToEndTest {
       // Every broker serves the topics before the first record (see InstanceChurnEndToEndTest).
       cluster.createTopics(history.topics.all(), PARTITIONS);
       try (KafkaPublisher publisher = KafkaPublisher.create(history.client(), history.topics)) {
-        publisher.publishRecords(new SyntheticTrade(RECORDS, 42, YEARS));
+        CrashRecoveryEndToEndTest.publishMonthlyFiles(
+            publisher, new SyntheticTrade(RECORDS, 42, YEARS));
       }
       return history;
     }

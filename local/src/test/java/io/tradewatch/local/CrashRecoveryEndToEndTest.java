@@ -2,6 +2,7 @@ package io.tradewatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.broker.KafkaBrokerExtension;
 import io.tradewatch.local.replay.OutputDiff;
 import io.tradewatch.local.report.OutputSnapshot;
@@ -16,6 +17,7 @@ import io.tradewatch.producers.read.InputFormat;
 import io.tradewatch.producers.read.ReaderOptions;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
 import io.tradewatch.schemas.Topics;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,9 +194,11 @@ class CrashRecoveryEndToEndTest {
       }
       // ... and, a quarter of the way through the trade history, bytes that are no Avro on every
       // partition (kills are spread over the input: the third is aimed at that point)
-      publisher.publishRecords(new SyntheticTrade(records / 4, 42, YEARS));
+      // (each history as the monthly files an office publishes: each month is released when its
+      // file is in)
+      publishMonthlyFiles(publisher, new SyntheticTrade(records / 4, 42, YEARS));
       publishUndecodable(client, topics);
-      publisher.publishRecords(new SyntheticTrade(records - records / 4, 43, YEARS));
+      publishMonthlyFiles(publisher, new SyntheticTrade(records - records / 4, 43, YEARS));
     }
     // ... and a run that nobody interrupts, working beside the one that is killed (a killed
     // instance's restarts leave the machine idle for seconds)
@@ -276,6 +280,13 @@ class CrashRecoveryEndToEndTest {
     /** Alert events that break raised, cleared, raised, ... */
     List<OutputHistory.Difference> alternationBreaks() {
       return OutputHistory.alternationBreaks(OutputHistory.read(client, topics.alerts()));
+    }
+  }
+
+  static void publishMonthlyFiles(KafkaPublisher publisher, SyntheticTrade history)
+      throws IOException {
+    for (List<TradeRecord> file : history.monthlyFiles()) {
+      publisher.publishRecords(file);
     }
   }
 

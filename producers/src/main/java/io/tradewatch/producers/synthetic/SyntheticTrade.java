@@ -79,6 +79,55 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
     return count;
   }
 
+  /**
+   * The same records grouped as the monthly files an office publishes: each file holds the figures
+   * first published for one month, with the late and revised figures of earlier months that come
+   * out beside them. Published file by file, each month is released once its file is in, as in a
+   * replay of real monthly files. Published as one batch, every month is released only after the
+   * last record, so each release recomputes years whose later years are already booked: the
+   * benchmark's sparse shape measures that worst case.
+   */
+  public Iterable<List<TradeRecord>> monthlyFiles() {
+    return MonthlyFiles::new;
+  }
+
+  /** Cuts the records where a month newer than any before begins. */
+  private final class MonthlyFiles implements Iterator<List<TradeRecord>> {
+    private final Iterator<TradeRecord> records = iterator();
+    private TradeRecord next;
+    private int newest = Integer.MIN_VALUE;
+
+    @Override
+    public boolean hasNext() {
+      return next != null || records.hasNext();
+    }
+
+    @Override
+    public List<TradeRecord> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      List<TradeRecord> file = new ArrayList<>();
+      if (next != null) {
+        file.add(next);
+        next = null;
+      }
+      while (records.hasNext()) {
+        TradeRecord record = records.next();
+        int period = record.getYear() * 12 + (record.getMonth() == null ? 12 : record.getMonth());
+        if (period > newest) {
+          newest = period;
+          if (!file.isEmpty()) {
+            next = record;
+            return file;
+          }
+        }
+        file.add(record);
+      }
+      return file;
+    }
+  }
+
   /** Index of a reporter in the fixed list (the numeric code the Comtrade file carries). */
   public static int reporterCode(String iso) {
     return REPORTERS.indexOf(iso) + 1;

@@ -58,6 +58,39 @@ class SyntheticTradeTest {
     assertThat(partners.size()).isGreaterThan(150);
   }
 
+  @Test
+  void givenTheRecordsAsMonthlyFiles_eachFileOpensOneNewMonthAndTogetherTheyAreTheRecordsInOrder() {
+    // given
+    SyntheticTrade trade = new SyntheticTrade(N, 42, 6);
+
+    // when
+    List<List<TradeRecord>> files = new ArrayList<>();
+    trade.monthlyFiles().forEach(files::add);
+
+    // then every record comes once, in the order of the batch
+    assertThat(files.stream().flatMap(List::stream).toList()).isEqualTo(list(trade));
+    // ... each file opens a month newer than any before it, and its other records are of that month
+    // or earlier (late and revised figures published beside it)
+    int newest = Integer.MIN_VALUE;
+    for (List<TradeRecord> file : files) {
+      assertThat(file).isNotEmpty();
+      int opened = period(file.get(0));
+      assertThat(opened).isGreaterThan(newest);
+      newest = opened;
+      for (TradeRecord r : file) {
+        assertThat(period(r)).as(r.getRecordKey()).isLessThanOrEqualTo(opened);
+      }
+    }
+    // ... and one file per month the records cover
+    assertThat(files)
+        .hasSize(
+            (int) list(trade).stream().mapToInt(SyntheticTradeTest::period).distinct().count());
+  }
+
+  private static int period(TradeRecord r) {
+    return r.getYear() * 12 + (r.getMonth() == null ? 12 : r.getMonth());
+  }
+
   private static List<TradeRecord> list(SyntheticTrade records) {
     List<TradeRecord> out = new ArrayList<>();
     records.forEach(out::add);
