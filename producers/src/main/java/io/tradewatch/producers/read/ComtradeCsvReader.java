@@ -1,10 +1,9 @@
 package io.tradewatch.producers.read;
 
 import io.tradewatch.avro.Flow;
-import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
-import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.TradeFigures;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -95,19 +94,8 @@ public final class ComtradeCsvReader extends CsvRecordReader<TradeRecord> {
         Fields.decimal("primaryValue", row.required("primaryValue"))
             .setScale(2, RoundingMode.HALF_EVEN);
     String unit = row.optional("qtyUnitAbbr");
-    return TradeRecord.newBuilder()
-        .setRecordKey(
-            Keys.tradeRecordKey(recordSource, reporter, partner, flow.name(), year, month, hs))
-        .setRevision(1)
-        .setSource(recordSource)
-        .setReporter(reporter)
-        .setPartner(partner)
-        .setFlow(flow)
-        .setFrequency(month == null ? Frequency.A : Frequency.M)
-        .setYear(year)
-        .setMonth(month)
-        .setHsCode(hs)
-        .setHsLevel(TradeCsvReader.hsLevel(hs))
+    return TradeFigures.of(
+            new TradeFigures.Cell(recordSource, reporter, partner, flow, year, month, hs))
         .setValueUsd(value)
         .setNetWeightKg(measured(row, "netWgt"))
         .setQuantity(measured(row, "qty"))

@@ -1,10 +1,9 @@
 package io.tradewatch.producers.read;
 
 import io.tradewatch.avro.Flow;
-import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
-import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.RecordChecks;
+import io.tradewatch.schemas.TradeFigures;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,29 +49,14 @@ public final class TradeCsvReader extends CsvRecordReader<TradeRecord> {
     String hs = row.required("hs_code");
     Integer revision = row.optionalInteger("revision");
     String unit = row.optional("quantity_unit");
-    return TradeRecord.newBuilder()
-        .setRecordKey(
-            Keys.tradeRecordKey(
-                source, reporter, partner, flow.name(), period.year(), period.part(), hs))
+    return TradeFigures.of(
+            new TradeFigures.Cell(
+                source, reporter, partner, flow, period.year(), period.part(), hs))
         .setRevision(revision == null ? 1 : revision)
-        .setSource(source)
-        .setReporter(reporter)
-        .setPartner(partner)
-        .setFlow(flow)
-        .setFrequency(period.part() == null ? Frequency.A : Frequency.M)
-        .setYear(period.year())
-        .setMonth(period.part())
-        .setHsCode(hs)
-        .setHsLevel(hsLevel(hs))
         .setValueUsd(row.usd("value_usd"))
         .setNetWeightKg(row.optionalQuantity("net_weight_kg"))
         .setQuantity(row.optionalQuantity("quantity"))
         .setQuantityUnit(unit.isEmpty() ? null : unit)
         .build();
-  }
-
-  /** 0 for TOTAL, else the number of digits (2, 4 or 6; others fail the record checks). */
-  static int hsLevel(String hs) {
-    return Keys.TOTAL.equals(hs) ? 0 : hs.length();
   }
 }

@@ -1,10 +1,10 @@
 package io.tradewatch.producers.synthetic;
 
 import io.tradewatch.avro.Flow;
-import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.TradeFigures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -342,24 +342,11 @@ public final class CustomsReleases implements Iterable<List<TradeRecord>> {
       BigDecimal value) {
     int year = period.getYear();
     int month = period.getMonthValue();
-    return TradeRecord.newBuilder()
-        .setRecordKey(
-            Keys.tradeRecordKey(
-                source, reporter, cell.partner(), cell.flow().name(), year, month, hsCode))
+    return TradeFigures.of(
+            new TradeFigures.Cell(
+                source, reporter, cell.partner(), cell.flow(), year, month, hsCode))
         .setRevision(revision)
-        .setSource(source)
-        .setReporter(reporter)
-        .setPartner(cell.partner())
-        .setFlow(cell.flow())
-        .setFrequency(Frequency.M)
-        .setYear(year)
-        .setMonth(month)
-        .setHsCode(hsCode)
-        .setHsLevel(Keys.TOTAL.equals(hsCode) ? 0 : hsCode.length())
         .setValueUsd(value)
-        .setNetWeightKg(null)
-        .setQuantity(null)
-        .setQuantityUnit(null)
         .build();
   }
 

@@ -1,10 +1,10 @@
 package io.tradewatch.producers.synthetic;
 
 import io.tradewatch.avro.Flow;
-import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
+import io.tradewatch.schemas.TradeFigures;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -256,27 +256,13 @@ public final class SyntheticTrade implements Iterable<TradeRecord> {
         boolean annual = calendarMonth == 12 && random.nextInt(10) == 0;
         Integer period = annual ? null : calendarMonth;
         String source = reporterIso + "-NSO";
-        String recordKey =
-            Keys.tradeRecordKey(source, reporterIso, partnerIso, flow.name(), year, period, hs);
-        if (!cellsThisMonth.add(recordKey) && attempt < 100) {
+        TradeFigures.Cell cell =
+            new TradeFigures.Cell(source, reporterIso, partnerIso, flow, year, period, hs);
+        if (!cellsThisMonth.add(cell.recordKey()) && attempt < 100) {
           continue;
         }
-        return TradeRecord.newBuilder()
-            .setRecordKey(recordKey)
-            .setRevision(1)
-            .setSource(source)
-            .setReporter(reporterIso)
-            .setPartner(partnerIso)
-            .setFlow(flow)
-            .setFrequency(annual ? Frequency.A : Frequency.M)
-            .setYear(year)
-            .setMonth(period)
-            .setHsCode(hs)
-            .setHsLevel(Keys.TOTAL.equals(hs) ? 0 : hs.length())
+        return TradeFigures.of(cell)
             .setValueUsd(value(source, reporterIso, partnerIso, flow, hs, year, period))
-            .setNetWeightKg(null)
-            .setQuantity(null)
-            .setQuantityUnit(null)
             .build();
       }
     }

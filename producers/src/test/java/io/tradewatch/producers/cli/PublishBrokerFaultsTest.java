@@ -131,9 +131,10 @@ class PublishBrokerFaultsTest {
             "--bootstrap-servers", address, "--timeout", "4s", "--no-progress", file.toString());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    // then it retried for the timeout, not once per row, and said what to check
+    // then it retried for the timeout, not once per row (1 000 rows x 4 s), and said what to check
+    // (the upper bound only tells the two apart: a loaded machine may take a while to stop)
     assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
-    assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(20));
+    assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(120));
     assertThat(err.toString())
         .contains("trade-1k.csv: waiting for Kafka at " + address)
         .contains("trade-1k.csv: Kafka at " + address + " did not acknowledge every record")
