@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * JVM with their dashboards, one a separate {@code tradewatch run} process. Again and again one
  * instance is replaced by a new one with an empty state directory: every third time the process,
  * with SIGKILL (no final commit, no leaving the group), otherwise an in-JVM instance, closed; the
- * next replacement comes 3–6 s after the dashboard answers every figure again. A dashboard user
+ * next replacement comes 1–3 s after the dashboard answers every figure again. A dashboard user
  * keeps asking whichever in-JVM instance is up for figures that exist. Once the records stop, the
  * instances left settle, and the committed outputs must be those of an uninterrupted run over the
  * same records, which runs beside them, record for record.
@@ -64,7 +64,7 @@ class InstanceChurnEndToEndTest {
 
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  static final int RECORDS = Integer.getInteger("tradewatch.churn.records", 9_000);
+  static final int RECORDS = Integer.getInteger("tradewatch.churn.records", 6_000);
   static final int PER_SECOND = 150;
 
   /** Instances replaced at least, whatever the machine's speed. */
@@ -119,7 +119,7 @@ class InstanceChurnEndToEndTest {
           // (at least REPLACEMENTS of them: on a loaded machine an instance takes longer to start,
           // and the churn must not depend on how many starts fit in the publishing time)
           while (!publisher.isDone() || fleet.stopped + fleet.killed < REPLACEMENTS) {
-            Thread.sleep(3_000 + random.nextInt(3_000)); // the cadence of the churn
+            Thread.sleep(1_000 + random.nextInt(2_000)); // the cadence of the churn
             fleet.replaceOne(random);
             // ... and after each replacement the figures are answered again, by an owner or a
             // standby (how long that takes depends on the machine; that it happens does not)
