@@ -136,12 +136,7 @@ class ReplayAndOrderEndToEndTest {
     String prefix = livePrefix;
     String appId = liveAppId;
     LocalPipeline pipeline = livePipeline;
-    Replay replay =
-        new Replay(
-            pipeline.clientProperties(),
-            StreamsSettings.defaults(pipeline.bootstrapServers(), Path.of("unused"))
-                .withApplicationId(appId)
-                .withTopicPrefix(prefix));
+    Replay replay = replayOf(appId, prefix);
     // When it is replayed twice, each replay into versioned topics beside the live ones
     List<Long> progress = new ArrayList<>();
     OutputDiff first = replay.versioned(1, 3, Duration.ofMinutes(3), progress::add);
@@ -161,12 +156,7 @@ class ReplayAndOrderEndToEndTest {
     stopLive();
 
     // Reset the stopped live application like Kafka's reset tool, then start it again.
-    Replay reset =
-        new Replay(
-            KAFKA.clientProperties(),
-            StreamsSettings.defaults(KAFKA.bootstrapServers(), Path.of("unused"))
-                .withApplicationId(appId)
-                .withTopicPrefix(prefix));
+    Replay reset = replayOf(appId, prefix);
     assertThat(reset.reset()).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith(appId + "-"));
     try (LocalPipeline again = start(prefix, appId)) {
       OutputSnapshot reprocessed = again.awaitOutputs(Duration.ofMinutes(3), remaining -> {});
@@ -177,6 +167,15 @@ class ReplayAndOrderEndToEndTest {
       assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
       assertThat(valuesOf(reprocessed, "trade-monthly")).isEqualTo(valuesOf(live, "trade-monthly"));
     }
+  }
+
+  /** Replays and resets of the application {@code appId} on the topics of {@code prefix}. */
+  private static Replay replayOf(String appId, String prefix) {
+    return new Replay(
+        KAFKA.clientProperties(),
+        StreamsSettings.defaults(KAFKA.bootstrapServers(), Path.of("unused"))
+            .withApplicationId(appId)
+            .withTopicPrefix(prefix));
   }
 
   /** The final records of one output, whatever the topic prefix. */

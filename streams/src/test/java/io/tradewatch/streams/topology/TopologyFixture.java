@@ -13,6 +13,7 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
+import io.tradewatch.schemas.TradeFigures;
 import io.tradewatch.streams.app.AlertRulesFile;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.math.BigDecimal;
@@ -153,18 +154,8 @@ final class TopologyFixture implements AutoCloseable {
       String hs,
       String usd,
       int revision) {
-    return TradeRecord.newBuilder()
-        .setRecordKey(Keys.tradeRecordKey(source, reporter, partner, flow.name(), year, month, hs))
+    return TradeFigures.of(new TradeFigures.Cell(source, reporter, partner, flow, year, month, hs))
         .setRevision(revision)
-        .setSource(source)
-        .setReporter(reporter)
-        .setPartner(partner)
-        .setFlow(flow)
-        .setFrequency(month == null ? Frequency.A : Frequency.M)
-        .setYear(year)
-        .setMonth(month)
-        .setHsCode(hs)
-        .setHsLevel(Keys.TOTAL.equals(hs) ? 0 : hs.length())
         .setValueUsd(new BigDecimal(usd))
         .build();
   }
