@@ -359,11 +359,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
     String ledgerKey = ledgerKey(seriesKey, r.getYear());
     SeriesYearLedger stored = ledgers.get(ledgerKey);
-    YearLedger ledger = LedgerCodec.toDomain(stored, r.getYear());
-    ledger =
+    YearLedger before = LedgerCodec.toDomain(stored, r.getYear());
+    YearLedger ledger =
         r.getMonth() == null
-            ? ledger.withAnnual(side, resolved)
-            : ledger.withMonth(side, r.getMonth(), resolved);
+            ? before.withAnnual(side, resolved)
+            : before.withMonth(side, r.getMonth(), resolved);
     ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
     if (stored == null) {
       SeriesKey key = SeriesKey.parse(seriesKey);
@@ -371,9 +371,10 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
           Keys.join(key.source(), key.reporter(), r.getYear(), key.partner(), key.hsGroup()),
           PRESENT);
     }
-    // A series' first figure of a year makes the year's released months before it figures too
-    // (zero), whatever order the releases and figures came in.
-    int from = stored == null || r.getMonth() == null ? 1 : r.getMonth();
+    // A series' first monthly figure of a year makes the year's released months before it figures
+    // too (zero), whatever order the releases and figures came in: the monthly outputs skip a year
+    // without one, so an annual figure booked before it does not count as the first.
+    int from = r.getMonth() == null || before.monthsBooked() == 0 ? 1 : r.getMonth();
     markChanged(ledgerKey, from, publishedAt);
   }
 

@@ -242,6 +242,34 @@ class CoverageTopologyTest {
     assertThat(forwards).as("+13.7 % is inside every threshold").isEmpty();
   }
 
+  @Test
+  void
+      givenAReleasedMonth_whenAnAnnualAndThenAMonthlyFigureOfTheYearFollow_thenTheMonthIsAFigure() {
+    // Given February released for Armenia before any figure of the year (an extract of another
+    // chapter released it)
+    List<Release> february = List.of(kzRelease(2023, 2, 1, Flow.X));
+    // ... an annual figure of one chapter, then, in a later emission, May of another chapter (late
+    // figures: their months were released with other files)
+    TradeRecord annual = kz(Flow.X, 2023, null, "2402", "1200.00");
+    TradeRecord may = kz(Flow.X, 2023, 5, "0806", "50.00");
+
+    // When they arrive in that order, and in the other
+    fixture.release(february);
+    fixture.publishUnreleased(annual, may);
+    Map<String, TradeMonthly> annualFirst = monthly();
+    try (TopologyFixture other = new TopologyFixture(stateDir.resolve("monthly-first"))) {
+      other.release(february);
+      other.publishUnreleased(may, annual);
+      Map<String, TradeMonthly> mayFirst = other.finalValues(other.topics.tradeMonthly());
+
+      // Then in both the released February is a figure of the year (nothing traded: zero), and
+      // both orders give the same months
+      assertThat(annualFirst).containsKey(TOTAL + "2023-02");
+      assertThat(annualFirst.get(TOTAL + "2023-02").getExportsUsd()).isEqualByComparingTo("0");
+      assertThat(annualFirst).isEqualTo(mayFirst);
+    }
+  }
+
   private static List<String> alertEvents(TopologyFixture f) {
     TestOutputTopic<String, Alert> alerts = f.output(f.topics.alerts());
     return alerts.readValuesToList().stream()
