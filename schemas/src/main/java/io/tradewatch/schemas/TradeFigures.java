@@ -11,6 +11,11 @@ import java.util.Objects;
  * key, frequency, HS level) follow one rule everywhere.
  */
 public final class TradeFigures {
+  static {
+    // Building a record needs Avro to trust the generated classes, also before any serde is used.
+    Serdes.trustGeneratedClasses();
+  }
+
   private TradeFigures() {}
 
   /**
