@@ -7,7 +7,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The publisher's producer settings: the caller's, with idempotence and {@code acks=all} forced and
- * defaults for batching, compression and the timeouts where the caller set none.
+ * defaults for requests in flight, batching, compression and the timeouts where the caller set
+ * none.
  */
 final class ProducerSettings {
   private ProducerSettings() {}
@@ -19,6 +20,12 @@ final class ProducerSettings {
     p.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    // One request in flight per broker: a batch the broker refused while restarting is sent again
+    // before any later batch of its partition. With more, a later batch can reach the restarted
+    // broker first, and a broker that has lost the producer's state takes it as the first of the
+    // sequence; every retry of the earlier batch is then refused as OUT_OF_ORDER_SEQUENCE_NUMBER,
+    // which the client retries until the delivery timeout expires it (KAFKA-14359).
+    p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.putIfAbsent(

@@ -290,6 +290,7 @@ class KafkaPublisherTest {
         .containsEntry("enable.idempotence", "true")
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("bootstrap.servers", "kafka:9092")
+        .containsEntry("max.in.flight.requests.per.connection", "1")
         .doesNotContainKey("key.serializer");
     assertThat(client).containsEntry("acks", "1").hasSize(5);
   }
