@@ -20,5 +20,12 @@ public final class WireHeaders {
    */
   public static final String PUBLISHED_AT = "tw.published-at";
 
+  /**
+   * On a monthly trade figure: its producer will publish the release of its month once the figure's
+   * file is acknowledged, so the topology may hold the month's outputs until that release instead
+   * of writing them as not released first. Any value; its presence is the promise.
+   */
+  public static final String RELEASE_FOLLOWS = "tw.release-follows";
+
   private WireHeaders() {}
 }

@@ -39,14 +39,20 @@ final class WireRecords {
    */
   ProducerRecord<byte[], byte[]> of(String file, long line, SpecificRecord record) {
     if (record instanceof TradeRecord r) {
-      return record(
-          file,
-          line,
-          topics.tradeRecords(),
-          null,
-          Keys.tradeMessageKey(r),
-          r,
-          Keys.tradeTimestamp(r));
+      ProducerRecord<byte[], byte[]> figure =
+          record(
+              file,
+              line,
+              topics.tradeRecords(),
+              null,
+              Keys.tradeMessageKey(r),
+              r,
+              Keys.tradeTimestamp(r));
+      if (r.getMonth() != null) {
+        // KafkaPublisher releases every month of the figures it publishes, after them.
+        figure.headers().add(WireHeaders.RELEASE_FOLLOWS, new byte[0]);
+      }
+      return figure;
     } else if (record instanceof FdiRecord r) {
       return record(
           file, line, topics.fdiRecords(), null, Keys.fdiMessageKey(r), r, Keys.fdiTimestamp(r));

@@ -140,6 +140,9 @@ class KafkaPublisherTest {
     assertThat(first.headers().lastHeader(WireHeaders.PUBLISHED_AT))
         .as("wall-clock publish time, for end-to-end latency")
         .isNotNull();
+    assertThat(first.headers().lastHeader(WireHeaders.RELEASE_FOLLOWS))
+        .as("a monthly figure announces the release the publisher sends after it")
+        .isNotNull();
     TradeRecord decoded =
         topics.tradeRecords().valueSerde().deserializer().deserialize(first.topic(), first.value());
     assertThat(decoded.getValueUsd()).isEqualByComparingTo("1000.00");
@@ -156,6 +159,9 @@ class KafkaPublisherTest {
     ProducerRecord<byte[], byte[]> annual = sent.get(2);
     assertThat(utf8(annual.key())).isEqualTo("KZ-BNS|KAZ|ARM|TOTAL");
     assertThat(annual.timestamp()).isEqualTo(startOf(2019, 1));
+    assertThat(annual.headers().lastHeader(WireHeaders.RELEASE_FOLLOWS))
+        .as("an annual figure has no monthly release to wait for")
+        .isNull();
 
     ProducerRecord<byte[], byte[]> release = sent.get(3);
     assertThat(release.topic())

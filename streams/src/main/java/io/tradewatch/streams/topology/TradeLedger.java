@@ -92,6 +92,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   static final String PENDING_RELEASES = "trade-pending-releases";
 
+  /** The months whose figures wait for their release ({@link AwaitedReleases}). */
+  static final String AWAITING = "trade-awaiting-releases";
+
   private static final byte[] PRESENT = new byte[0];
 
   /**
@@ -113,6 +116,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, byte[]> parts;
   private KeyValueStore<String, byte[]> stoppedSince;
   private KeyValueStore<String, byte[]> pendingReleases;
+  private AwaitedReleases awaited;
 
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
@@ -155,6 +159,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(PENDING_RELEASES), Serdes.STRING, Serdes.BYTES)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(AWAITING), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled());
       }
     };
@@ -203,10 +210,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.releases = context.getStateStore(RELEASES);
     this.parts = context.getStateStore(PARTS);
     this.pendingReleases = context.getStateStore(PENDING_RELEASES);
+    this.awaited = new AwaitedReleases(context.getStateStore(AWAITING));
     if (stoppedWindow > 0) {
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChangedYears());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChangedYears);
   }
 
   @Override
@@ -224,12 +232,14 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         return;
       }
       Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
+      boolean releaseFollows = record.headers().lastHeader(WireHeaders.RELEASE_FOLLOWS) != null;
       for (String group : hsGroups(r)) {
         book(
             SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
             r,
             HsPrecedence.resolve(inGroup(pairCell, group)),
-            publishedAt);
+            publishedAt,
+            releaseFollows);
       }
     }
     // A target definition: TargetTracker's.
@@ -271,6 +281,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     }
     releases.put(r.getReleaseKey(), r);
     pendingReleases.put(r.getReleaseKey(), pendingChange(r.getMonth(), publishedAt));
+    awaited.released(r);
   }
 
   /**
@@ -297,6 +308,26 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
     }
     return covered;
+  }
+
+  /** The series of the partners of a month whose release is overdue that have figures that year. */
+  private Set<String> seriesOf(AwaitedReleases.Overdue month) {
+    Set<String> out = new TreeSet<>();
+    for (String partner : month.partners()) {
+      String prefix =
+          Keys.join(month.source(), month.reporter(), month.year(), partner) + Keys.SEPARATOR;
+      try (KeyValueIterator<String, byte[]> it = series.prefixScan(prefix, PREFIX)) {
+        it.forEachRemaining(
+            kv ->
+                out.add(
+                    SeriesKey.of(
+                        month.source(),
+                        month.reporter(),
+                        partner,
+                        kv.key.substring(prefix.length()))));
+      }
+    }
+    return out;
   }
 
   /**
@@ -354,8 +385,17 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     return chapter;
   }
 
-  /** A figure's resolved value for its period into a series' year ledger. */
-  private void book(String seriesKey, TradeRecord r, BigDecimal resolved, Header publishedAt) {
+  /**
+   * A figure's resolved value for its period into a series' year ledger.
+   *
+   * @param releaseFollows whether the figure's producer publishes its month's release after it
+   */
+  private void book(
+      String seriesKey,
+      TradeRecord r,
+      BigDecimal resolved,
+      Header publishedAt,
+      boolean releaseFollows) {
     Side side = r.getFlow() == Flow.X ? Side.EXPORTS : Side.IMPORTS;
     String ledgerKey = ledgerKey(seriesKey, r.getYear());
     SeriesYearLedger stored = ledgers.get(ledgerKey);
@@ -375,7 +415,19 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     // too (zero), whatever order the releases and figures came in: the monthly outputs skip a year
     // without one, so an annual figure booked before it does not count as the first.
     int from = r.getMonth() == null || before.monthsBooked() == 0 ? 1 : r.getMonth();
-    markChanged(ledgerKey, from, publishedAt);
+    if (releaseFollows && r.getMonth() != null && from == r.getMonth()) {
+      // The release recomputes this series from its month on: the change waits for it. A change
+      // reaching earlier months (a series' first monthly figure of a year) is emitted as usual.
+      awaited.await(
+          r.getSource(),
+          r.getReporter(),
+          r.getYear(),
+          r.getMonth(),
+          r.getPartner(),
+          context.currentSystemTimeMs());
+    } else {
+      markChanged(ledgerKey, from, publishedAt);
+    }
   }
 
   private void markChanged(String ledgerKey, int month, Header publishedAt) {
@@ -392,11 +444,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * Forwards every year changed since the last emission, by a figure or by a release, each once,
-   * and forgets them; then sends the series a release may have stopped, and that no changed year
-   * judged, to {@link TradeStopped}.
+   * Forwards every year changed since the last emission, by a figure, by a release or by figures
+   * whose release is overdue, each once, and forgets them; then sends the series a release may have
+   * stopped, and that no changed year judged, to {@link TradeStopped}.
    */
-  private void emitChangedYears() {
+  private void emitChangedYears(long now) {
     emission++;
     Map<String, byte[]> due = new TreeMap<>(changed.drain());
     List<KeyValue<String, byte[]>> released = new ArrayList<>();
@@ -413,6 +465,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
       if (stoppedWindow > 0) {
         stopped.addAll(mayHaveStopped(r));
+      }
+    }
+    for (AwaitedReleases.Overdue month : awaited.overdue(now)) {
+      byte[] change = PendingYears.change(month.month(), null);
+      for (String s : seriesOf(month)) {
+        due.merge(ledgerKey(s, month.year()), change, TradeLedger::earlier);
       }
     }
 

@@ -74,6 +74,92 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenFiguresWhoseReleaseFollows_whenLoaded_thenEachMonthIsWrittenOnceReleased() {
+    // Given a file's figures for February, each saying its release follows, of series whose
+    // January is out (a series' first figure of a year also makes its earlier months figures, which
+    // no release of February recomputes, so it does not wait)
+    fixture.publish(
+        kz(Flow.X, 2023, 1, "2402", "20.00"),
+        kz(Flow.X, 2023, 1, "0806", "30.00"),
+        kz(Flow.M, 2023, 1, "0806", "10.00"));
+    monthly();
+    List<TradeRecord> february =
+        List.of(
+            kz(Flow.X, 2023, 2, "2402", "100.00"),
+            kz(Flow.X, 2023, 2, "0806", "30.00"),
+            kz(Flow.M, 2023, 2, "0806", "40.00"));
+    for (TradeRecord r : february) {
+      fixture.pipe(r, true);
+      fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+    }
+
+    // When they are loaded, emissions pass, and then their release arrives
+    List<String> beforeRelease =
+        fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
+            .map(kv -> kv.key)
+            .toList();
+    fixture.release(List.of(kzRelease(2023, 2, 1, Flow.X, Flow.M)));
+
+    // Then nothing was written while they waited, and each month of theirs once, released
+    assertThat(beforeRelease).isEmpty();
+    List<TradeMonthly> written =
+        fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
+            .filter(kv -> kv.key.equals(TOTAL + "2023-02"))
+            .map(kv -> kv.value)
+            .toList();
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).getExportsUsd()).isEqualTo(new BigDecimal("130.00"));
+    assertThat(written.get(0).getImportsUsd()).isEqualTo(new BigDecimal("40.00"));
+    assertThat(written.get(0).getYtdExportsUsd()).isEqualTo(new BigDecimal("180.00"));
+    assertThat(written.get(0).getYtdImportsUsd()).isEqualTo(new BigDecimal("50.00"));
+  }
+
+  @Test
+  void givenFiguresWhoseReleaseNeverComes_whenTheWaitRunsOut_thenTheyAreShownNotReleased() {
+    // Given a January released and February's figures promising a release that never comes
+    fixture.publish(kz(Flow.X, 2023, 1, "TOTAL", "50.00"));
+    monthly();
+    fixture.pipe(kz(Flow.X, 2023, 2, "TOTAL", "70.00"), true);
+
+    // When almost the whole wait has passed, and then all of it
+    fixture.driver.advanceWallClockTime(
+        AwaitedReleases.WAIT.minus(TopologyFixture.EMIT_INTERVAL.multipliedBy(2)));
+    Map<String, TradeMonthly> waiting = monthly();
+    fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL.multipliedBy(3));
+
+    // Then February is not hidden for good: it is shown, not released, once the wait is over
+    assertThat(waiting).doesNotContainKey(TOTAL + "2023-02");
+    TradeMonthly february = monthly().get(TOTAL + "2023-02");
+    assertThat(february).isNotNull();
+    assertThat(february.getExportsUsd()).isNull();
+    assertThat(february.getNullReasons())
+        .containsEntry("exportsUsd", "exports of 2023-02 not released");
+  }
+
+  @Test
+  void givenTwoExtractsOfOneMonth_whenOnlyOneIsReleased_thenTheOtherPartnersFiguresStillWait() {
+    // Given February figures of two partners from two extracts, each promising its release
+    fixture.publish(
+        kz(Flow.X, 2023, 1, "TOTAL", "50.00"),
+        trade("KZ-BNS", "KAZ", "TJK", Flow.X, 2023, 1, "TOTAL", "60.00", 1));
+    monthly();
+    fixture.pipe(kz(Flow.X, 2023, 2, "TOTAL", "70.00"), true);
+    fixture.pipe(trade("KZ-BNS", "KAZ", "TJK", Flow.X, 2023, 2, "TOTAL", "80.00", 1), true);
+
+    // When only the Armenian extract's release arrives
+    fixture.release(List.of(kzRelease(2023, 2, 1, Flow.X)));
+    Map<String, TradeMonthly> afterOne = monthly();
+
+    // Then Armenia's February is written, released; Tajikistan's waits for its own release ...
+    assertThat(afterOne.get(TOTAL + "2023-02").getExportsUsd()).isEqualTo(new BigDecimal("70.00"));
+    assertThat(afterOne).doesNotContainKey("KZ-BNS|KAZ|TJK|TOTAL|2023-02");
+    // ... and is shown, not released, when the wait for it runs out
+    fixture.driver.advanceWallClockTime(AwaitedReleases.WAIT);
+    TradeMonthly tajik = monthly().get("KZ-BNS|KAZ|TJK|TOTAL|2023-02");
+    assertThat(tajik.getExportsUsd()).isNull();
+  }
+
+  @Test
   void givenAReleaseReadBeforeItsFigures_whenTheyFollow_thenTheMonthCountsAfterTheLastOneOnly() {
     // The producer wrote two figures (offsets 0 and 1 of the figures topic), then the release;
     // this task happens to read the release first.

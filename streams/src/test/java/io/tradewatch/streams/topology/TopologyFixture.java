@@ -14,6 +14,7 @@ import io.tradewatch.schemas.Releases;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.schemas.TradeFigures;
+import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.app.AlertRulesFile;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.math.BigDecimal;
@@ -25,9 +26,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /** A {@link TopologyTestDriver} over the whole topology, with builders for input records. */
 final class TopologyFixture implements AutoCloseable {
@@ -78,11 +81,14 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   /**
-   * Publishes figures as the producers do a file: the figures, then the releases of their months
-   * (which the figures need to count).
+   * Publishes figures as the producers do a file: the figures, each saying that its month's release
+   * follows, then the releases of their months (which the figures need to count).
    */
   void publish(TradeRecord... records) {
-    publishUnreleased(records);
+    for (TradeRecord r : records) {
+      pipe(r, true);
+      driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
     Releases months = new Releases();
     RecordChecks checks = new RecordChecks(NOW);
     for (TradeRecord r : records) {
@@ -94,14 +100,32 @@ final class TopologyFixture implements AutoCloseable {
     release(months.releases());
   }
 
-  /** Publishes figures without releasing their months (a release still loading). */
+  /**
+   * Publishes figures without releasing their months and without saying that a release follows
+   * (another producer's figures, whose release may or may not come).
+   */
   void publishUnreleased(TradeRecord... records) {
     for (TradeRecord r : records) {
-      trade.pipeInput(Keys.tradeMessageKey(r), r, Keys.tradeTimestamp(r));
+      pipe(r, false);
       // Trade figures are emitted by a wall-clock punctuation: let one interval pass per record,
       // as if records arrived one by one.
       driver.advanceWallClockTime(EMIT_INTERVAL);
     }
+  }
+
+  /**
+   * One figure onto the input topic, as the producers write it.
+   *
+   * @param releaseFollows with the header that promises its month's release (monthly figures only)
+   */
+  void pipe(TradeRecord r, boolean releaseFollows) {
+    RecordHeaders headers = new RecordHeaders();
+    if (releaseFollows && r.getMonth() != null) {
+      headers.add(WireHeaders.RELEASE_FOLLOWS, new byte[0]);
+    }
+    trade.pipeInput(
+        new TestRecord<>(
+            Keys.tradeMessageKey(r), r, headers, Instant.ofEpochMilli(Keys.tradeTimestamp(r))));
   }
 
   void release(List<Release> months) {

@@ -1,0 +1,149 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.Release;
+import io.tradewatch.schemas.Keys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The reporter-months whose figures wait for the release their producer announced (the {@link
+ * io.tradewatch.schemas.WireHeaders#RELEASE_FOLLOWS} header), with the partners waiting and since
+ * when.
+ *
+ * <p>Why wait: until its release, a month's figures can only be written as "not released", and the
+ * release rewrites every one of them a moment later. A file's figures come first and its releases
+ * right after (the producers send them once the figures are acknowledged), so a figure that waits
+ * for its release is written once, released, by the emission its release triggers, which recomputes
+ * the month for every series of the reporter and partners it covers. The figures are booked at
+ * once; only their emission waits.
+ *
+ * <p>A release that never comes (a producer stopped between the figures and the releases) must not
+ * hide figures: a month that has waited {@link #WAIT} is emitted as if a release for its partners
+ * had come, and its figures are shown as not released, as figures without a release always are.
+ *
+ * <p>One entry per source, reporter and month ({@code source|reporter|YYYY-MM}), valued by the time
+ * its first figure started waiting and the partners waiting: a release of the same month from
+ * another extract (other partners) leaves the others waiting.
+ */
+final class AwaitedReleases {
+  /** How long a month's figures wait for their release before they are emitted without it. */
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  /** A month that waited too long: its series from {@code month} on are to be emitted. */
+  record Overdue(String source, String reporter, int year, int month, Set<String> partners) {}
+
+  private record Waiting(long since, TreeSet<String> partners) {}
+
+  private final KeyValueStore<String, byte[]> store;
+
+  /** The store's entries, decoded: a figure checks its month here, not in the store. */
+  private final Map<String, Waiting> waiting = new HashMap<>();
+
+  /** Reads the months the store holds (those still waiting when the task last stopped). */
+  AwaitedReleases(KeyValueStore<String, byte[]> store) {
+    this.store = store;
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      all.forEachRemaining(kv -> waiting.put(kv.key, decode(kv.value)));
+    }
+  }
+
+  /** A figure of a partner's month that waits for the month's release, from {@code now}. */
+  void await(String source, String reporter, int year, int month, String partner, long now) {
+    String key = key(source, reporter, year, month);
+    Waiting entry = waiting.computeIfAbsent(key, k -> new Waiting(now, new TreeSet<>()));
+    if (entry.partners().add(partner)) {
+      store.put(key, encode(entry));
+    }
+  }
+
+  /** A release has counted: the partners it covers no longer wait for their month. */
+  void released(Release r) {
+    String key = key(r.getSource(), r.getReporter(), r.getYear(), r.getMonth());
+    Waiting entry = waiting.get(key);
+    if (entry == null) {
+      return;
+    }
+    if (r.getPartners() == null) {
+      entry.partners().clear();
+    } else if (!entry.partners().removeAll(r.getPartners())) {
+      return;
+    }
+    if (entry.partners().isEmpty()) {
+      waiting.remove(key);
+      store.delete(key);
+    } else {
+      store.put(key, encode(entry));
+    }
+  }
+
+  /** The months that have waited {@link #WAIT} by {@code now}, no longer waiting. */
+  List<Overdue> overdue(long now) {
+    List<Overdue> out = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Waiting> e = it.next();
+      if (now - e.getValue().since() < WAIT.toMillis()) {
+        continue;
+      }
+      // source|reporter|YYYY-MM
+      String[] parts = e.getKey().split("\\|", -1);
+      YearMonth period = YearMonth.parse(parts[2]);
+      out.add(
+          new Overdue(
+              parts[0],
+              parts[1],
+              period.getYear(),
+              period.getMonthValue(),
+              Set.copyOf(e.getValue().partners())));
+      store.delete(e.getKey());
+      it.remove();
+    }
+    return out;
+  }
+
+  private static String key(String source, String reporter, int year, int month) {
+    return Keys.join(source, reporter, Keys.tradePeriod(year, month));
+  }
+
+  private static byte[] encode(Waiting waiting) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(12 + 8 * waiting.partners().size());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(waiting.since());
+      out.writeInt(waiting.partners().size());
+      for (String partner : waiting.partners()) {
+        out.writeUTF(partner);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Waiting decode(byte[] value) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+      long since = in.readLong();
+      int size = in.readInt();
+      TreeSet<String> partners = new TreeSet<>();
+      for (int i = 0; i < size; i++) {
+        partners.add(in.readUTF());
+      }
+      return new Waiting(since, partners);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable awaited release", e);
+    }
+  }
+}
