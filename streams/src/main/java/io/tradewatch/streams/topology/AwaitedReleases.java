@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -36,6 +37,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * hide figures: a month that has waited {@link #WAIT} is emitted as if a release for its partners
  * had come, and its figures are shown as not released, as figures without a release always are.
  *
+ * <p>Only a month not yet released waits: a figure of a month that a release already counted (a
+ * late figure, a second file of the month, a figure read again after a crash) may have no release
+ * to wait for, since a release repeated unchanged is dropped as a repeat before it reaches the
+ * ledger. Such a figure is emitted as usual, and its month's figures are written once more.
+ *
  * <p>One entry per source, reporter and month ({@code source|reporter|YYYY-MM}), valued by the time
  * its first figure started waiting and the partners waiting: a release of the same month from
  * another extract (other partners) leaves the others waiting.
@@ -51,29 +57,61 @@ final class AwaitedReleases {
 
   private final KeyValueStore<String, byte[]> store;
 
+  /** The releases that have counted, keyed by release key (source|reporter|YYYY-MM|...). */
+  private final KeyValueStore<String, Release> releases;
+
   /** The store's entries, decoded: a figure checks its month here, not in the store. */
   private final Map<String, Waiting> waiting = new HashMap<>();
 
-  /** Reads the months the store holds (those still waiting when the task last stopped). */
-  AwaitedReleases(KeyValueStore<String, byte[]> store) {
+  /**
+   * Whether a release of a month has counted, for the months asked about since the task started:
+   * one look at the releases per month, not per figure. Releases count only through {@link
+   * #released}, which keeps this current.
+   */
+  private final Map<String, Boolean> monthReleased = new HashMap<>();
+
+  /**
+   * Reads the months the store holds (those still waiting when the task last stopped).
+   *
+   * @param releases the releases that have counted, to tell a month already released
+   */
+  AwaitedReleases(KeyValueStore<String, byte[]> store, KeyValueStore<String, Release> releases) {
     this.store = store;
+    this.releases = releases;
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       all.forEachRemaining(kv -> waiting.put(kv.key, decode(kv.value)));
     }
   }
 
-  /** A figure of a partner's month that waits for the month's release, from {@code now}. */
-  void await(String source, String reporter, int year, int month, String partner, long now) {
+  /**
+   * A figure of a partner's month, from {@code now}: it waits for the month's release unless a
+   * release of that month has already counted.
+   *
+   * @return whether it waits (otherwise the caller emits its change as usual)
+   */
+  boolean await(String source, String reporter, int year, int month, String partner, long now) {
     String key = key(source, reporter, year, month);
+    if (monthReleased.computeIfAbsent(key, this::anyReleaseOf)) {
+      return false;
+    }
     Waiting entry = waiting.computeIfAbsent(key, k -> new Waiting(now, new TreeSet<>()));
     if (entry.partners().add(partner)) {
       store.put(key, encode(entry));
+    }
+    return true;
+  }
+
+  private boolean anyReleaseOf(String month) {
+    try (KeyValueIterator<String, Release> it =
+        releases.prefixScan(month + Keys.SEPARATOR, new StringSerializer())) {
+      return it.hasNext();
     }
   }
 
   /** A release has counted: the partners it covers no longer wait for their month. */
   void released(Release r) {
     String key = key(r.getSource(), r.getReporter(), r.getYear(), r.getMonth());
+    monthReleased.put(key, true);
     Waiting entry = waiting.get(key);
     if (entry == null) {
       return;

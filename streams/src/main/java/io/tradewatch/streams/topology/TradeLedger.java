@@ -210,7 +210,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.releases = context.getStateStore(RELEASES);
     this.parts = context.getStateStore(PARTS);
     this.pendingReleases = context.getStateStore(PENDING_RELEASES);
-    this.awaited = new AwaitedReleases(context.getStateStore(AWAITING));
+    this.awaited = new AwaitedReleases(context.getStateStore(AWAITING), releases);
     if (stoppedWindow > 0) {
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
@@ -415,17 +415,21 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     // too (zero), whatever order the releases and figures came in: the monthly outputs skip a year
     // without one, so an annual figure booked before it does not count as the first.
     int from = r.getMonth() == null || before.monthsBooked() == 0 ? 1 : r.getMonth();
-    if (releaseFollows && r.getMonth() != null && from == r.getMonth()) {
-      // The release recomputes this series from its month on: the change waits for it. A change
-      // reaching earlier months (a series' first monthly figure of a year) is emitted as usual.
-      awaited.await(
-          r.getSource(),
-          r.getReporter(),
-          r.getYear(),
-          r.getMonth(),
-          r.getPartner(),
-          context.currentSystemTimeMs());
-    } else {
+    // The release recomputes this series from its month on: the change waits for it, unless the
+    // month is already released. A change reaching earlier months (a series' first monthly figure
+    // of a year) is emitted as usual.
+    boolean waits =
+        releaseFollows
+            && r.getMonth() != null
+            && from == r.getMonth()
+            && awaited.await(
+                r.getSource(),
+                r.getReporter(),
+                r.getYear(),
+                r.getMonth(),
+                r.getPartner(),
+                context.currentSystemTimeMs());
+    if (!waits) {
       markChanged(ledgerKey, from, publishedAt);
     }
   }

@@ -137,6 +137,23 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenAReleasedMonth_whenALateFigureComesWithTheSameReleaseAgain_thenItIsWrittenAtOnce() {
+    // Given February released, as a file publishes it
+    fixture.publish(kz(Flow.X, 2023, 1, "TOTAL", "50.00"));
+    fixture.publish(kz(Flow.X, 2023, 2, "0806", "30.00"));
+    assertThat(monthly().get(TOTAL + "2023-02").getExportsUsd()).isEqualTo(new BigDecimal("30.00"));
+
+    // When a second file brings a late figure of February, and its release is the first one again
+    // (same flows, partners and revision: dropped as a repeat before it reaches the ledgers)
+    fixture.publish(kz(Flow.X, 2023, 2, "2402", "70.00"));
+
+    // Then February shows it at the next emission, without waiting for a release that cannot count
+    TradeMonthly february = monthly().get(TOTAL + "2023-02");
+    assertThat(february).isNotNull();
+    assertThat(february.getExportsUsd()).isEqualTo(new BigDecimal("100.00"));
+  }
+
+  @Test
   void givenTwoExtractsOfOneMonth_whenOnlyOneIsReleased_thenTheOtherPartnersFiguresStillWait() {
     // Given February figures of two partners from two extracts, each promising its release
     fixture.publish(
