@@ -153,6 +153,34 @@ final class AwaitedReleases {
     return out;
   }
 
+  /**
+   * The months that wait, per source, reporter, partner and year ({@link #partnerYear}): bit m-1
+   * for month m. Built anew for each emission; empty when nothing waits.
+   */
+  Map<String, Integer> monthsWaiting() {
+    if (waiting.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> out = new HashMap<>();
+    waiting.forEach(
+        (key, entry) -> {
+          // source|reporter|YYYY-MM
+          String[] parts = key.split("\\|", -1);
+          YearMonth period = YearMonth.parse(parts[2]);
+          int bit = 1 << (period.getMonthValue() - 1);
+          for (String partner : entry.partners()) {
+            out.merge(
+                partnerYear(parts[0], parts[1], partner, period.getYear()), bit, (a, b) -> a | b);
+          }
+        });
+    return out;
+  }
+
+  /** The key of {@link #monthsWaiting}: source|reporter|partner|year. */
+  static String partnerYear(String source, String reporter, String partner, int year) {
+    return Keys.join(source, reporter, partner, year);
+  }
+
   private static String key(String source, String reporter, int year, int month) {
     return Keys.join(source, reporter, Keys.tradePeriod(year, month));
   }

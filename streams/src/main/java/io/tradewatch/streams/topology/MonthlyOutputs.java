@@ -13,10 +13,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * on (their YTD and trailing 12 months include it; earlier months do not) and those of the next two
  * years (their YoY and trailing-12-month YoY compare with it). A year of the series with figures
  * produces a record for each month that has figures or is released (a released month without
- * figures is zero; a month with figures but no release has null values saying so).
+ * figures is zero; a month with figures but no release has null values saying so), except a month
+ * whose figures wait for their announced release: the release's emission writes it, released.
  */
 final class MonthlyOutputs implements Processor<String, ChangedYear, String, TradeMonthly> {
-  private static final int YEARS_AFFECTED = 3;
+  /** The years a changed year's months affect: itself and the next two. */
+  static final int YEARS_AFFECTED = 3;
 
   private ProcessorContext<String, TradeMonthly> context;
   private SeriesLedgers ledgers;
@@ -44,7 +46,7 @@ final class MonthlyOutputs implements Processor<String, ChangedYear, String, Tra
       YearLedger twoBefore = ledger(record.key(), year - 2);
       int from = year == changed ? record.value().fromMonth() : 1;
       for (int month = from; month <= 12; month++) {
-        if (current.known(month)) {
+        if (current.known(month) && !record.value().awaits(year, month)) {
           MonthFigures f = SeriesCalendar.month(month, twoBefore, before, current);
           context.forward(
               new Record<>(

@@ -478,6 +478,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
     }
 
+    // After the overdue months are taken out: what still waits is not written by this emission.
+    Map<String, Integer> monthsWaiting = awaited.monthsWaiting();
+
     Set<String> judged = new HashSet<>();
     for (Map.Entry<String, byte[]> year : due.entrySet()) {
       int split = year.getKey().lastIndexOf(Keys.SEPARATOR);
@@ -493,7 +496,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       context.forward(
           new Record<>(
               series,
-              new ChangedYear(changedYear, change[0], emission),
+              new ChangedYear(
+                  changedYear,
+                  change[0],
+                  emission,
+                  awaitedMonths(monthsWaiting, series, changedYear)),
               SeriesKey.startOf(changedYear, 1),
               headers));
     }
@@ -505,6 +512,28 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             new Record<>(series, new ChangedYear(0, 1, emission), 0L), TradeStopped.NODE);
       }
     }
+  }
+
+  /**
+   * The months of a series' year and of the next two ({@link ChangedYear#awaited}) whose figures
+   * wait for their release.
+   */
+  private static long awaitedMonths(Map<String, Integer> monthsWaiting, String series, int year) {
+    if (monthsWaiting.isEmpty()) {
+      return 0L;
+    }
+    SeriesKey key = SeriesKey.parse(series);
+    long mask = 0L;
+    for (int offset = 0; offset < MonthlyOutputs.YEARS_AFFECTED; offset++) {
+      Integer months =
+          monthsWaiting.get(
+              AwaitedReleases.partnerYear(
+                  key.source(), key.reporter(), key.partner(), year + offset));
+      if (months != null) {
+        mask |= (long) months << (12 * offset);
+      }
+    }
+    return mask;
   }
 
   /**

@@ -154,6 +154,37 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenTwoMonthsWaitingForTheirReleases_whenTheFirstCounts_thenTheSecondWaitsForItsOwn() {
+    // Given January released, then the figures of February and of March, each waiting for its
+    // release (the releases come after both, as when the ledger reads one partition's figures
+    // ahead of another partition's copy of a release)
+    fixture.publish(kz(Flow.X, 2023, 1, "TOTAL", "50.00"));
+    monthly();
+    fixture.pipe(kz(Flow.X, 2023, 2, "TOTAL", "60.00"), true);
+    fixture.pipe(kz(Flow.X, 2023, 3, "TOTAL", "70.00"), true);
+    fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+
+    // When February's release counts: its emission recomputes February and the months after it
+    fixture.release(List.of(kzRelease(2023, 2, 1, Flow.X)));
+    Map<String, TradeMonthly> afterFebruary = monthly();
+
+    // Then February is written, released, and March, still waiting, is not written unreleased ...
+    assertThat(afterFebruary.get(TOTAL + "2023-02").getExportsUsd())
+        .isEqualTo(new BigDecimal("60.00"));
+    assertThat(afterFebruary).doesNotContainKey(TOTAL + "2023-03");
+    // ... but once, released, when its own release counts
+    fixture.release(List.of(kzRelease(2023, 3, 1, Flow.X)));
+    List<TradeMonthly> march =
+        fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
+            .filter(kv -> kv.key.equals(TOTAL + "2023-03"))
+            .map(kv -> kv.value)
+            .toList();
+    assertThat(march).hasSize(1);
+    assertThat(march.get(0).getExportsUsd()).isEqualTo(new BigDecimal("70.00"));
+    assertThat(march.get(0).getYtdExportsUsd()).isEqualTo(new BigDecimal("180.00"));
+  }
+
+  @Test
   void givenTwoExtractsOfOneMonth_whenOnlyOneIsReleased_thenTheOtherPartnersFiguresStillWait() {
     // Given February figures of two partners from two extracts, each promising its release
     fixture.publish(
