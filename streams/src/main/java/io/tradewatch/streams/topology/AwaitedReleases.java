@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -53,7 +54,17 @@ final class AwaitedReleases {
   /** A month that waited too long: its series from {@code month} on are to be emitted. */
   record Overdue(String source, String reporter, int year, int month, Set<String> partners) {}
 
-  private record Waiting(long since, TreeSet<String> partners) {}
+  /** A waiting month: its source, reporter and period, since when, and the partners waiting. */
+  private record Waiting(
+      String source, String reporter, int year, int month, long since, TreeSet<String> partners) {
+    String partnerYear(String partner) {
+      return AwaitedReleases.partnerYear(source, reporter, partner, year);
+    }
+
+    int bit() {
+      return 1 << (month - 1);
+    }
+  }
 
   private final KeyValueStore<String, byte[]> store;
 
@@ -62,6 +73,13 @@ final class AwaitedReleases {
 
   /** The store's entries, decoded: a figure checks its month here, not in the store. */
   private final Map<String, Waiting> waiting = new HashMap<>();
+
+  /**
+   * The same months per source, reporter, partner and year ({@link #partnerYear}), as bits (m-1 for
+   * month m): what an emission asks for each series it writes, kept current as months start and
+   * stop waiting rather than rebuilt for every emission.
+   */
+  private final Map<String, Integer> monthsWaiting = new HashMap<>();
 
   /**
    * Whether a release of a month has counted, for the months asked about since the task started:
@@ -79,7 +97,12 @@ final class AwaitedReleases {
     this.store = store;
     this.releases = releases;
     try (KeyValueIterator<String, byte[]> all = store.all()) {
-      all.forEachRemaining(kv -> waiting.put(kv.key, decode(kv.value)));
+      all.forEachRemaining(
+          kv -> {
+            Waiting entry = decode(kv.key, kv.value);
+            waiting.put(kv.key, entry);
+            entry.partners().forEach(partner -> mark(entry, partner));
+          });
     }
   }
 
@@ -94,8 +117,11 @@ final class AwaitedReleases {
     if (monthReleased.computeIfAbsent(key, this::anyReleaseOf)) {
       return false;
     }
-    Waiting entry = waiting.computeIfAbsent(key, k -> new Waiting(now, new TreeSet<>()));
+    Waiting entry =
+        waiting.computeIfAbsent(
+            key, k -> new Waiting(source, reporter, year, month, now, new TreeSet<>()));
     if (entry.partners().add(partner)) {
+      mark(entry, partner);
       store.put(key, encode(entry));
     }
     return true;
@@ -116,9 +142,15 @@ final class AwaitedReleases {
     if (entry == null) {
       return;
     }
-    if (r.getPartners() == null) {
-      entry.partners().clear();
-    } else if (!entry.partners().removeAll(r.getPartners())) {
+    boolean changed = false;
+    for (String partner :
+        r.getPartners() == null ? List.copyOf(entry.partners()) : r.getPartners()) {
+      if (entry.partners().remove(partner)) {
+        unmark(entry, partner);
+        changed = true;
+      }
+    }
+    if (!changed) {
       return;
     }
     if (entry.partners().isEmpty()) {
@@ -134,19 +166,18 @@ final class AwaitedReleases {
     List<Overdue> out = new ArrayList<>();
     for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Waiting> e = it.next();
-      if (now - e.getValue().since() < WAIT.toMillis()) {
+      Waiting entry = e.getValue();
+      if (now - entry.since() < WAIT.toMillis()) {
         continue;
       }
-      // source|reporter|YYYY-MM
-      String[] parts = e.getKey().split("\\|", -1);
-      YearMonth period = YearMonth.parse(parts[2]);
       out.add(
           new Overdue(
-              parts[0],
-              parts[1],
-              period.getYear(),
-              period.getMonthValue(),
-              Set.copyOf(e.getValue().partners())));
+              entry.source(),
+              entry.reporter(),
+              entry.year(),
+              entry.month(),
+              Set.copyOf(entry.partners())));
+      entry.partners().forEach(partner -> unmark(entry, partner));
       store.delete(e.getKey());
       it.remove();
     }
@@ -155,30 +186,25 @@ final class AwaitedReleases {
 
   /**
    * The months that wait, per source, reporter, partner and year ({@link #partnerYear}): bit m-1
-   * for month m. Built anew for each emission; empty when nothing waits.
+   * for month m; a view of what waits now, empty when nothing does.
    */
   Map<String, Integer> monthsWaiting() {
-    if (waiting.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Integer> out = new HashMap<>();
-    waiting.forEach(
-        (key, entry) -> {
-          // source|reporter|YYYY-MM
-          String[] parts = key.split("\\|", -1);
-          YearMonth period = YearMonth.parse(parts[2]);
-          int bit = 1 << (period.getMonthValue() - 1);
-          for (String partner : entry.partners()) {
-            out.merge(
-                partnerYear(parts[0], parts[1], partner, period.getYear()), bit, (a, b) -> a | b);
-          }
-        });
-    return out;
+    return Collections.unmodifiableMap(monthsWaiting);
   }
 
   /** The key of {@link #monthsWaiting}: source|reporter|partner|year. */
   static String partnerYear(String source, String reporter, String partner, int year) {
     return Keys.join(source, reporter, partner, year);
+  }
+
+  private void mark(Waiting entry, String partner) {
+    monthsWaiting.merge(entry.partnerYear(partner), entry.bit(), (a, b) -> a | b);
+  }
+
+  private void unmark(Waiting entry, String partner) {
+    monthsWaiting.computeIfPresent(
+        entry.partnerYear(partner),
+        (k, months) -> (months & ~entry.bit()) == 0 ? null : months & ~entry.bit());
   }
 
   private static String key(String source, String reporter, int year, int month) {
@@ -199,7 +225,10 @@ final class AwaitedReleases {
     return bytes.toByteArray();
   }
 
-  private static Waiting decode(byte[] value) {
+  private static Waiting decode(String key, byte[] value) {
+    // source|reporter|YYYY-MM
+    String[] parts = key.split("\\|", -1);
+    YearMonth period = YearMonth.parse(parts[2]);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
       long since = in.readLong();
       int size = in.readInt();
@@ -207,7 +236,8 @@ final class AwaitedReleases {
       for (int i = 0; i < size; i++) {
         partners.add(in.readUTF());
       }
-      return new Waiting(since, partners);
+      return new Waiting(
+          parts[0], parts[1], period.getYear(), period.getMonthValue(), since, partners);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable awaited release", e);
     }
