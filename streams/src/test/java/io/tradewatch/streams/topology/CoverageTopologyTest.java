@@ -44,6 +44,14 @@ class CoverageTopologyTest {
     return fixture.finalValues(fixture.topics.tradeMonthly());
   }
 
+  /** Every monthly record written for one key since the topic was last read, in order. */
+  private List<TradeMonthly> writtenSinceLastRead(String key) {
+    return fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
+        .filter(kv -> kv.key.equals(key))
+        .map(kv -> kv.value)
+        .toList();
+  }
+
   private static List<TradeRecord> year(int year, int toMonth, Flow flow, String each) {
     List<TradeRecord> out = new ArrayList<>();
     for (int m = 1; m <= toMonth; m++) {
@@ -102,11 +110,7 @@ class CoverageTopologyTest {
 
     // Then nothing was written while they waited, and each month of theirs once, released
     assertThat(beforeRelease).isEmpty();
-    List<TradeMonthly> written =
-        fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
-            .filter(kv -> kv.key.equals(TOTAL + "2023-02"))
-            .map(kv -> kv.value)
-            .toList();
+    List<TradeMonthly> written = writtenSinceLastRead(TOTAL + "2023-02");
     assertThat(written).hasSize(1);
     assertThat(written.get(0).getExportsUsd()).isEqualTo(new BigDecimal("130.00"));
     assertThat(written.get(0).getImportsUsd()).isEqualTo(new BigDecimal("40.00"));
@@ -174,11 +178,7 @@ class CoverageTopologyTest {
     assertThat(afterFebruary).doesNotContainKey(TOTAL + "2023-03");
     // ... but once, released, when its own release counts
     fixture.release(List.of(kzRelease(2023, 3, 1, Flow.X)));
-    List<TradeMonthly> march =
-        fixture.output(fixture.topics.tradeMonthly()).readKeyValuesToList().stream()
-            .filter(kv -> kv.key.equals(TOTAL + "2023-03"))
-            .map(kv -> kv.value)
-            .toList();
+    List<TradeMonthly> march = writtenSinceLastRead(TOTAL + "2023-03");
     assertThat(march).hasSize(1);
     assertThat(march.get(0).getExportsUsd()).isEqualTo(new BigDecimal("70.00"));
     assertThat(march.get(0).getYtdExportsUsd()).isEqualTo(new BigDecimal("180.00"));
