@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -66,6 +65,8 @@ final class AwaitedReleases {
     }
   }
 
+  private static final StringSerializer PREFIX = new StringSerializer();
+
   private final KeyValueStore<String, byte[]> store;
 
   /** The releases that have counted, keyed by release key (source|reporter|YYYY-MM|...). */
@@ -75,9 +76,9 @@ final class AwaitedReleases {
   private final Map<String, Waiting> waiting = new HashMap<>();
 
   /**
-   * The same months per source, reporter, partner and year ({@link #partnerYear}), as bits (m-1 for
-   * month m): what an emission asks for each series it writes, kept current as months start and
-   * stop waiting rather than rebuilt for every emission.
+   * The same months per source, reporter, partner and year, as bits (m-1 for month m): what an
+   * emission asks for each series it writes, kept current as months start and stop waiting rather
+   * than rebuilt for every emission.
    */
   private final Map<String, Integer> monthsWaiting = new HashMap<>();
 
@@ -129,7 +130,7 @@ final class AwaitedReleases {
 
   private boolean anyReleaseOf(String month) {
     try (KeyValueIterator<String, Release> it =
-        releases.prefixScan(month + Keys.SEPARATOR, new StringSerializer())) {
+        releases.prefixScan(month + Keys.SEPARATOR, PREFIX)) {
       return it.hasNext();
     }
   }
@@ -185,15 +186,29 @@ final class AwaitedReleases {
   }
 
   /**
-   * The months that wait, per source, reporter, partner and year ({@link #partnerYear}): bit m-1
-   * for month m; a view of what waits now, empty when nothing does.
+   * The months of a series' year and of the following {@code years - 1} whose figures wait for
+   * their release, as {@link ChangedYear#awaited} marks them (bit 12 × (y − year) + m − 1).
+   *
+   * @param series a series key (source|reporter|partner|hsGroup): its partner's months count
    */
-  Map<String, Integer> monthsWaiting() {
-    return Collections.unmodifiableMap(monthsWaiting);
+  long monthsWaiting(String series, int year, int years) {
+    if (monthsWaiting.isEmpty()) {
+      return 0L;
+    }
+    SeriesKey key = SeriesKey.parse(series);
+    long mask = 0L;
+    for (int offset = 0; offset < years; offset++) {
+      Integer months =
+          monthsWaiting.get(
+              partnerYear(key.source(), key.reporter(), key.partner(), year + offset));
+      if (months != null) {
+        mask |= (long) months << (12 * offset);
+      }
+    }
+    return mask;
   }
 
-  /** The key of {@link #monthsWaiting}: source|reporter|partner|year. */
-  static String partnerYear(String source, String reporter, String partner, int year) {
+  private static String partnerYear(String source, String reporter, String partner, int year) {
     return Keys.join(source, reporter, partner, year);
   }
 

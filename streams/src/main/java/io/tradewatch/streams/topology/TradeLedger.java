@@ -478,9 +478,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
     }
 
-    // After the overdue months are taken out: what still waits is not written by this emission.
-    Map<String, Integer> monthsWaiting = awaited.monthsWaiting();
-
     Set<String> judged = new HashSet<>();
     for (Map.Entry<String, byte[]> year : due.entrySet()) {
       int split = year.getKey().lastIndexOf(Keys.SEPARATOR);
@@ -500,7 +497,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                   changedYear,
                   change[0],
                   emission,
-                  awaitedMonths(monthsWaiting, series, changedYear)),
+                  // After the overdue months are taken out: what still waits is not written now.
+                  awaited.monthsWaiting(series, changedYear, MonthlyOutputs.YEARS_AFFECTED)),
               SeriesKey.startOf(changedYear, 1),
               headers));
     }
@@ -512,28 +510,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             new Record<>(series, new ChangedYear(0, 1, emission), 0L), TradeStopped.NODE);
       }
     }
-  }
-
-  /**
-   * The months of a series' year and of the next two ({@link ChangedYear#awaited}) whose figures
-   * wait for their release.
-   */
-  private static long awaitedMonths(Map<String, Integer> monthsWaiting, String series, int year) {
-    if (monthsWaiting.isEmpty()) {
-      return 0L;
-    }
-    SeriesKey key = SeriesKey.parse(series);
-    long mask = 0L;
-    for (int offset = 0; offset < MonthlyOutputs.YEARS_AFFECTED; offset++) {
-      Integer months =
-          monthsWaiting.get(
-              AwaitedReleases.partnerYear(
-                  key.source(), key.reporter(), key.partner(), year + offset));
-      if (months != null) {
-        mask |= (long) months << (12 * offset);
-      }
-    }
-    return mask;
   }
 
   /**
