@@ -48,6 +48,21 @@ public final class ClusterOptions {
               + " only; 0.0.0.0 exposes it, unauthenticated, to the network).")
   String brokerHost;
 
+  /**
+   * The cluster of a command that cannot start an embedded broker.
+   *
+   * @throws picocli.CommandLine.ParameterException (exit code 2) when no bootstrap servers are
+   *     given
+   */
+  ClusterConnection requireCluster(picocli.CommandLine.Model.CommandSpec spec) {
+    try {
+      kafka.requireBootstrapServers(spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read client config " + kafka.clientConfig(), e);
+    }
+    return connection();
+  }
+
   /** The cluster the options name, or an embedded one; the config file is read here. */
   ClusterConnection connection() {
     try {

@@ -62,12 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterConnection connection = cluster.connection();
+    ClusterConnection connection = cluster.requireCluster(spec);
     PrintWriter out = spec.commandLine().getOut();
-    if (connection.isEmbedded()) {
-      spec.commandLine().getErr().println("tradewatch: replay needs --bootstrap-servers");
-      return ExitCodes.USAGE;
-    }
     Properties client = connection.clientPropertiesFor(connection.bootstrapServers());
     StreamsSettings live =
         topology.apply(

@@ -35,11 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterConnection connection = cluster.connection();
-    if (connection.isEmbedded()) {
-      spec.commandLine().getErr().println("tradewatch: run needs --bootstrap-servers");
-      return ExitCodes.USAGE;
-    }
+    ClusterConnection connection = cluster.requireCluster(spec);
     StreamsSettings settings =
         topology.apply(
             application.apply(

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +45,24 @@ public final class ConnectionOptions {
     }
     String fromFile = settings().get("bootstrap.servers");
     return fromFile == null || fromFile.isBlank() ? null : fromFile;
+  }
+
+  /**
+   * The bootstrap servers of a command that needs a cluster: the one rule every such command
+   * follows.
+   *
+   * @throws CommandLine.ParameterException (exit code 2, with the usage) when none are given
+   * @throws IOException when the config file cannot be read
+   */
+  public String requireBootstrapServers(CommandSpec spec) throws IOException {
+    String servers = bootstrapServers();
+    if (servers == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Missing required option: '--bootstrap-servers=HOST:PORT[,...]'"
+              + " (or bootstrap.servers in --client-config)");
+    }
+    return servers;
   }
 
   public Path clientConfig() {

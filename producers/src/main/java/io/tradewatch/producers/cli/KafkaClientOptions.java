@@ -67,12 +67,7 @@ public final class KafkaClientOptions {
    * @throws CommandLine.ParameterException (exit code 2) when no bootstrap servers are given
    */
   public Properties requireCluster(CommandSpec spec) throws IOException {
-    if (connection.bootstrapServers() == null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Missing required option: '--bootstrap-servers=HOST:PORT[,...]'"
-              + " (or bootstrap.servers in --client-config)");
-    }
+    connection.requireBootstrapServers(spec);
     return clientProperties();
   }
 
