@@ -2,6 +2,7 @@ package io.tradewatch.bench;
 
 import io.tradewatch.broker.EmbeddedKafkaCluster;
 import io.tradewatch.producers.synthetic.SyntheticTrade;
+import io.tradewatch.schemas.CommittedReads;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.schemas.WireHeaders;
@@ -127,10 +128,7 @@ final class LatencyRun {
     private int size;
 
     LatencyConsumer(Properties clientProperties, Topics topics) {
-      Properties p = new Properties();
-      p.putAll(clientProperties);
-      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      Properties p = CommittedReads.consumerProperties(clientProperties);
       p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
       consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       partitions =

@@ -2,6 +2,7 @@ package io.tradewatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradewatch.schemas.AvroJson;
+import io.tradewatch.schemas.CommittedReads;
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
@@ -67,10 +68,7 @@ final class OutputFeed implements AutoCloseable {
     this.hub = hub;
     this.revisions = revisions;
     this.metrics = metrics;
-    Properties p = new Properties();
-    p.putAll(clientProperties);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    Properties p = CommittedReads.consumerProperties(clientProperties);
     p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -8,6 +8,7 @@ import io.tradewatch.avro.Revision;
 import io.tradewatch.avro.TargetProgress;
 import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
+import io.tradewatch.schemas.CommittedReads;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -43,10 +43,7 @@ public record OutputSnapshot(Map<String, SortedMap<String, SpecificRecord>> byTo
     for (Topic<String, ? extends SpecificRecord> topic : outputs(topics)) {
       readers.put(topic.name(), new Reader(topic));
     }
-    Properties props = new Properties();
-    props.putAll(clientProperties);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    Properties props = CommittedReads.consumerProperties(clientProperties);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.tradewatch.local.run;
 
+import io.tradewatch.schemas.CommittedReads;
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.schemas.WireHeaders;
@@ -109,10 +110,7 @@ public record DeadLetterReport(Map<String, List<String>> byCheck, long total) {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(Properties client) {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put("enable.auto.commit", "false");
-    p.put("isolation.level", "read_committed");
+    Properties p = CommittedReads.consumerProperties(client);
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

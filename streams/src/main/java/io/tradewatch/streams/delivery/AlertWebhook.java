@@ -2,6 +2,7 @@ package io.tradewatch.streams.delivery;
 
 import io.tradewatch.avro.Alert;
 import io.tradewatch.schemas.AvroJson;
+import io.tradewatch.schemas.CommittedReads;
 import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
@@ -71,12 +72,9 @@ public final class AlertWebhook implements AutoCloseable {
     this.topics = topics;
     this.endpoint = endpoint;
     Topic<String, Alert> alerts = topics.alerts();
-    Properties c = new Properties();
-    c.putAll(client);
+    Properties c = CommittedReads.consumerProperties(client);
     c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     this.consumer =
         new KafkaConsumer<>(
             c, alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
