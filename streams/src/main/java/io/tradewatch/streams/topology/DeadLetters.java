@@ -4,7 +4,9 @@ import io.tradewatch.schemas.DeadLetterHeaders;
 import io.tradewatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
@@ -21,6 +23,39 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class DeadLetters {
   private DeadLetters() {}
+
+  /**
+   * A header that carries where an input record was read from (its partition and offset, as {@code
+   * partition:offset}) to a check made after a repartition, which reads the repartition topic
+   * instead ({@link CellRevisions}). Internal to the topology: that check takes it off.
+   */
+  static final String INPUT_POSITION = "tw.input-position";
+
+  /**
+   * Carries {@code origin}'s partition and offset along with the record ({@link #INPUT_POSITION}).
+   */
+  static void carryPosition(Headers headers, RecordMetadata origin) {
+    if (origin != null) {
+      headers.add(INPUT_POSITION, bytes(origin.partition() + ":" + origin.offset()));
+    }
+  }
+
+  /**
+   * Adds the headers that say where a rejected record came from and why, from a position carried by
+   * {@link #carryPosition} (none without one).
+   */
+  static void describe(
+      Headers headers, String topic, Header position, String check, String reason) {
+    if (position != null) {
+      String[] partitionAndOffset =
+          new String(position.value(), StandardCharsets.UTF_8).split(":", 2);
+      headers.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(topic));
+      headers.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(partitionAndOffset[0]));
+      headers.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(partitionAndOffset[1]));
+    }
+    headers.add(DeadLetterHeaders.CHECK, bytes(check));
+    headers.add(DeadLetterHeaders.MESSAGE, bytes(reason));
+  }
 
   /** Adds the headers that say where a rejected record came from and why. */
   static void describe(Headers headers, RecordMetadata origin, String check, String reason) {
@@ -42,6 +77,20 @@ final class DeadLetters {
       String name,
       Function<T, byte[]> toBytes,
       Topics topics) {
+    return split(checked, name, (key, value) -> key, toBytes, topics);
+  }
+
+  /**
+   * As {@link #split(KStream, String, Function, Topics)}, with the key of each dead letter taken
+   * from the record: {@code keyOf} gets the key the record travels under and its value (which may
+   * be null).
+   */
+  static <T> KStream<String, T> split(
+      KStream<String, Checked<T>> checked,
+      String name,
+      BiFunction<String, T, String> keyOf,
+      Function<T, byte[]> toBytes,
+      Topics topics) {
     Map<String, KStream<String, Checked<T>>> branches =
         checked
             .split(Named.as(name + "-"))
@@ -52,7 +101,7 @@ final class DeadLetters {
         .map(
             (key, value) ->
                 KeyValue.pair(
-                    key == null ? null : bytes(key),
+                    deadLetterKey(keyOf.apply(key, value.value())),
                     value.value() == null ? null : toBytes.apply(value.value())),
             Named.as(name + "-to-bytes"))
         .to(
@@ -60,6 +109,10 @@ final class DeadLetters {
             Produced.with(topics.deadLetter().keySerde(), topics.deadLetter().valueSerde())
                 .withName(name + "-dead-letters"));
     return branches.get(name + "-accepted").mapValues(Checked::value, Named.as(name + "-unwrap"));
+  }
+
+  private static byte[] deadLetterKey(String key) {
+    return key == null ? null : bytes(key);
   }
 
   private static byte[] bytes(String s) {

@@ -10,16 +10,21 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Checks each input record's fields and its message key. The key matters: every revision of a
  * figure must reach the same partition for the latest-revision rule to hold, so a record keyed
- * differently from {@code expectedKey} is rejected rather than silently mis-aggregated.
+ * differently from {@code expectedKey} is rejected rather than silently mis-aggregated. Where a
+ * later check judges the record after a repartition, an accepted record carries its input position
+ * there ({@link DeadLetters#carryPosition}).
  */
 final class InputChecks<T> implements FixedKeyProcessor<String, T, Checked<T>> {
   private final Function<T, Optional<String>> check;
   private final Function<T, String> expectedKey;
+  private final boolean carryPosition;
   private FixedKeyProcessorContext<String, Checked<T>> context;
 
-  InputChecks(Function<T, Optional<String>> check, Function<T, String> expectedKey) {
+  InputChecks(
+      Function<T, Optional<String>> check, Function<T, String> expectedKey, boolean carryPosition) {
     this.check = check;
     this.expectedKey = expectedKey;
+    this.carryPosition = carryPosition;
   }
 
   @Override
@@ -48,6 +53,9 @@ final class InputChecks<T> implements FixedKeyProcessor<String, T, Checked<T>> {
     if (problem.isPresent()) {
       reject(record, value, problem.get());
     } else {
+      if (carryPosition) {
+        DeadLetters.carryPosition(record.headers(), context.recordMetadata().orElse(null));
+      }
       context.forward(record.withValue(Checked.ok(value)));
     }
   }

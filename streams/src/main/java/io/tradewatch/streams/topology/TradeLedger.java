@@ -226,8 +226,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       TradeRecord r = input.getTrade();
       // Every figure goes into its pair's cell, where TargetTracker measures targets of any flow;
       // only exports and imports go on into the aggregates.
-      Map<String, BigDecimal> pairCell =
-          bookCell(SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL), r);
+      Map<String, BigDecimal> pairCell = bookCell(r);
       if (!aggregated(r)) {
         return;
       }
@@ -361,13 +360,56 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     return stopped;
   }
 
-  /** The figure into its period cell, replacing an earlier revision; returns the cell's figures. */
-  private Map<String, BigDecimal> bookCell(String seriesKey, TradeRecord r) {
-    String cellKey = Keys.join(seriesKey, r.getFlow(), Keys.tradePeriod(r.getYear(), r.getMonth()));
-    Map<String, BigDecimal> byCode = entries(cells.get(cellKey));
-    byCode.put(r.getHsCode(), r.getValueUsd());
-    cells.put(cellKey, cell(byCode));
-    return byCode;
+  /**
+   * The key of a figure's period cell: its pair's total series, its flow and period. The cell holds
+   * every HS code the figure's source reported for them, each with its applied revision.
+   */
+  static String cellKey(TradeRecord r) {
+    return Keys.join(
+        SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), Keys.TOTAL),
+        r.getFlow(),
+        Keys.tradePeriod(r.getYear(), r.getMonth()));
+  }
+
+  /** An HS code's entry in a cell, or null. */
+  static HsValue entry(PeriodCell cell, String hsCode) {
+    if (cell != null) {
+      for (HsValue e : cell.getEntries()) {
+        if (e.getHsCode().equals(hsCode)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The figure into its period cell, replacing an earlier revision of it ({@link CellRevisions} has
+   * judged it the latest), with its first publication kept; returns the cell's values by HS code.
+   */
+  private Map<String, BigDecimal> bookCell(TradeRecord r) {
+    String cellKey = cellKey(r);
+    Map<String, HsValue> byCode = new TreeMap<>();
+    PeriodCell stored = cells.get(cellKey);
+    if (stored != null) {
+      stored.getEntries().forEach(e -> byCode.put(e.getHsCode(), e));
+    }
+    HsValue earlier = byCode.get(r.getHsCode());
+    byCode.put(
+        r.getHsCode(),
+        earlier == null
+            ? new HsValue(
+                r.getHsCode(), r.getValueUsd(), r.getRevision(), r.getRevision(), r.getValueUsd())
+            : new HsValue(
+                r.getHsCode(),
+                r.getValueUsd(),
+                r.getRevision(),
+                earlier.getFirstRevision(),
+                earlier.getFirstValueUsd()));
+    cells.put(cellKey, new PeriodCell(new ArrayList<>(byCode.values())));
+    Map<String, BigDecimal> values = new TreeMap<>();
+    byCode.forEach((code, e) -> values.put(code, e.getValueUsd()));
+    return values;
   }
 
   /** A cell's figures that count in an HS group: all of them in the total, a chapter's in it. */
@@ -523,19 +565,5 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     byte[] merged = second.clone();
     merged[0] = first[0];
     return merged;
-  }
-
-  private static Map<String, BigDecimal> entries(PeriodCell cell) {
-    Map<String, BigDecimal> byCode = new TreeMap<>();
-    if (cell != null) {
-      cell.getEntries().forEach(e -> byCode.put(e.getHsCode(), e.getValueUsd()));
-    }
-    return byCode;
-  }
-
-  private static PeriodCell cell(Map<String, BigDecimal> byCode) {
-    List<HsValue> entries = new ArrayList<>(byCode.size());
-    byCode.forEach((code, value) -> entries.add(new HsValue(code, value)));
-    return new PeriodCell(entries);
   }
 }

@@ -42,10 +42,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * trade-records ─┬─ release sequencer (a release after its figures) ─ ...
  * releases ──────┘
- * trade-records ─ checks ─ latest revision ─┬─ by country pair ─ ledger ─┬─ monthly ─ trade-monthly
- * targets ─────── checks ─ latest revision ─┘   (one task per pair)     ├─ annual ──┬─ trade-annual
- *                                                                       │           └─ mirror gaps
- *                                                                       └─ target tracker ─ progress
+ * trade-records ─ checks ───────────────────┬─ by country pair ─ latest revision ─ ledger
+ * targets ─────── checks ─ latest revision ─┘  (one task per pair; a figure's revision is
+ *                                               kept in its period cell, in the ledger)
+ * ledger ─┬─ monthly ─ trade-monthly
+ *         ├─ annual ──┬─ trade-annual
+ *         │           └─ mirror gaps
+ *         └─ target tracker ─ progress
  * releases ────── checks ─ latest revision ─ to every partition of the series ledgers (coverage)
  * fdi-records ─── checks ─ latest revision ─ FDI ledger ─ fdi-annual
  * (monthly, annual, target, mirror figures, revisions) ─ alert rules ─ lifecycle ─ alerts
@@ -104,8 +107,9 @@ public final class TradewatchTopology {
             .process(
                 ReleaseSequencer.supplier(topics.tradeRecords().name(), topics.releases().name()),
                 Named.as("release-sequencer"));
+    // Trade figures meet the latest-revision rule in their pair's task, on the ledger's cells.
     KStream<String, TradeRecord> trade =
-        latest(
+        checked(
             sequenced
                 .filter((key, v) -> !(v instanceof Release), Named.as("trade-sequenced"))
                 .mapValues(v -> (TradeRecord) v, Named.as("trade-sequenced-figures")),
@@ -113,7 +117,7 @@ public final class TradewatchTopology {
             "trade",
             checks::check,
             Keys::tradeMessageKey,
-            RevisionIdentity.TRADE);
+            true);
     KStream<String, TargetDefinition> targets =
         latest(
             source(builder, topics.targets(), "target"),
@@ -175,13 +179,7 @@ public final class TradewatchTopology {
       Function<T, Optional<String>> check,
       Function<T, String> seriesKey,
       RevisionIdentity<T> identity) {
-    KStream<String, T> valid =
-        DeadLetters.split(
-            raw.processValues(
-                () -> new InputChecks<>(check, seriesKey), Named.as(name + "-checks")),
-            name + "-invalid",
-            value -> input.valueSerde().serializer().serialize(input.name(), value),
-            topics);
+    KStream<String, T> valid = checked(raw, input, name, check, seriesKey, false);
     KStream<String, Revised<T>> revised =
         DeadLetters.split(
             valid.processValues(
@@ -190,9 +188,35 @@ public final class TradewatchTopology {
             name + "-stale",
             r -> input.valueSerde().serializer().serialize(input.name(), r.value()),
             topics);
-    if (!identity.announced()) {
-      return revised.mapValues(Revised::value, Named.as(name + "-applied"));
+    if (identity.announced()) {
+      announce(revised, name);
     }
+    return revised.mapValues(Revised::value, Named.as(name + "-applied"));
+  }
+
+  /**
+   * Input → checks → dead letters.
+   *
+   * @param carryPosition whether accepted records carry their input position to a check after a
+   *     repartition ({@link DeadLetters#carryPosition})
+   */
+  private <T> KStream<String, T> checked(
+      KStream<String, T> raw,
+      Topic<String, T> input,
+      String name,
+      Function<T, Optional<String>> check,
+      Function<T, String> seriesKey,
+      boolean carryPosition) {
+    return DeadLetters.split(
+        raw.processValues(
+            () -> new InputChecks<>(check, seriesKey, carryPosition), Named.as(name + "-checks")),
+        name + "-invalid",
+        value -> input.valueSerde().serializer().serialize(input.name(), value),
+        topics);
+  }
+
+  /** The revisions among applied records, to the revisions topic and the alert rules. */
+  private <T> void announce(KStream<String, Revised<T>> revised, String name) {
     Topic<String, Revision> revisions = topics.revisions();
     KStream<String, Revision> revisionStream =
         revised
@@ -205,7 +229,6 @@ public final class TradewatchTopology {
         revisions.name(),
         Produced.with(revisions.keySerde(), revisions.valueSerde())
             .withName(name + "-revisions-output"));
-    return revised.mapValues(Revised::value, Named.as(name + "-applied"));
   }
 
   /**
@@ -239,7 +262,7 @@ public final class TradewatchTopology {
                     TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
                     new LedgerInput(null, null, t)),
             Named.as("targets-to-country-pairs"));
-    KStream<String, LedgerInput> ledgerInputs =
+    KStream<String, LedgerInput> byPair =
         figures
             .merge(targetsByPair, Named.as("figures-and-targets"))
             .merge(
@@ -250,6 +273,7 @@ public final class TradewatchTopology {
                 Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
                     .withStreamPartitioner(new LedgerPartitioner())
                     .withName("trade-by-series"));
+    KStream<String, LedgerInput> ledgerInputs = latestFigures(byPair);
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
             TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
@@ -292,6 +316,29 @@ public final class TradewatchTopology {
             topics.tradeAnnual(),
             QueryableStores.ANNUAL);
     mirrorGaps(annualFigures);
+  }
+
+  /**
+   * The latest-revision rule for trade figures in their pair's task, on the revision the ledger
+   * keeps with each figure in its period cell ({@link CellRevisions}); targets and releases pass.
+   */
+  private KStream<String, LedgerInput> latestFigures(KStream<String, LedgerInput> byPair) {
+    Topic<String, TradeRecord> input = topics.tradeRecords();
+    KStream<String, Revised<LedgerInput>> revised =
+        DeadLetters.split(
+            byPair.processValues(
+                () -> new CellRevisions(input.name()),
+                Named.as("trade-latest-revision"),
+                TradeLedger.CELLS),
+            "trade-stale",
+            (key, r) ->
+                r == null || r.value().getTrade() == null
+                    ? key
+                    : Keys.tradeMessageKey(r.value().getTrade()),
+            r -> input.valueSerde().serializer().serialize(input.name(), r.value().getTrade()),
+            topics);
+    announce(revised, "trade");
+    return revised.mapValues(Revised::value, Named.as("trade-applied"));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.tradewatch.avro.TradeAnnual;
 import io.tradewatch.avro.TradeMonthly;
 import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.schemas.DeadLetterHeaders;
+import io.tradewatch.schemas.Keys;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,6 +79,17 @@ class TradeFiguresTopologyTest {
     assertThat(revision.getValueUsd()).isEqualTo(new BigDecimal("1250.00"));
     assertThat(revision.getDeltaUsd()).isEqualTo(new BigDecimal("250.00"));
     assertThat(revision.getRevision()).isEqualTo(2);
+
+    // When it is revised once more
+    fixture.publish(revised(first, 3, "1300.00"));
+
+    // Then the revision record still measures from the first publication
+    Revision third = fixture.finalValues(fixture.topics.revisions()).get(first.getRecordKey());
+    assertThat(third.getFirstRevision()).isEqualTo(1);
+    assertThat(third.getFirstValueUsd()).isEqualTo(new BigDecimal("1000.00"));
+    assertThat(third.getPreviousRevision()).isEqualTo(2);
+    assertThat(third.getPreviousValueUsd()).isEqualTo(new BigDecimal("1250.00"));
+    assertThat(third.getDeltaFromFirstUsd()).isEqualTo(new BigDecimal("300.00"));
   }
 
   @Test
@@ -97,6 +109,16 @@ class TradeFiguresTopologyTest {
     assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE))
         .contains("revision 1")
         .contains("older than the applied revision 2");
+    // ... named by where it was read (the fourth figure on the input) and its own message key,
+    // although the rule judged it after the figures travelled to their country pair's task
+    assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_TOPIC))
+        .isEqualTo(fixture.topics.tradeRecords().name());
+    assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("3");
+    assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8))
+        .isEqualTo(Keys.tradeMessageKey(first));
+    // ... and the position it carried there stays inside the topology
+    assertThat(dead.get(0).headers().lastHeader("tw.input-position")).isNull();
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.tradewatch.streams.topology;
+
+import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.avro.internal.HsValue;
+import io.tradewatch.avro.internal.LedgerInput;
+import io.tradewatch.avro.internal.PeriodCell;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The latest-revision rule ({@link RevisionRule}) for trade figures, in their country pair's task
+ * just before the ledger, judged on the revision the ledger keeps with each HS code in the figure's
+ * period cell: one store write per figure (the cell's) instead of two (a store of revisions, then
+ * the cell). Targets and releases pass through unchanged.
+ *
+ * <p>A rejected figure goes to the dead letters naming the input topic, partition and offset it was
+ * read from, which {@link InputChecks} carried here in a header (this task reads a repartition
+ * topic), and under its own message key, not the pair key it travelled under. The header is taken
+ * off every record here, so it reaches no output.
+ */
+final class CellRevisions
+    implements FixedKeyProcessor<String, LedgerInput, Checked<Revised<LedgerInput>>> {
+  private static final Logger LOG = LoggerFactory.getLogger(CellRevisions.class);
+
+  private final String inputTopic;
+  private FixedKeyProcessorContext<String, Checked<Revised<LedgerInput>>> context;
+  private KeyValueStore<String, PeriodCell> cells;
+
+  /**
+   * @param inputTopic the topic the figures were read from, named in their dead letters
+   */
+  CellRevisions(String inputTopic) {
+    this.inputTopic = inputTopic;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Checked<Revised<LedgerInput>>> context) {
+    this.context = context;
+    this.cells = context.getStateStore(TradeLedger.CELLS);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, LedgerInput> record) {
+    Header position = record.headers().lastHeader(DeadLetters.INPUT_POSITION);
+    record.headers().remove(DeadLetters.INPUT_POSITION);
+    TradeRecord r = record.value().getTrade();
+    if (r == null) {
+      context.forward(record.withValue(Checked.ok(new Revised<>(record.value(), null))));
+      return;
+    }
+    HsValue entry = TradeLedger.entry(cells.get(TradeLedger.cellKey(r)), r.getHsCode());
+    RevisionRule.Applied applied =
+        entry == null
+            ? null
+            : new RevisionRule.Applied(
+                entry.getFirstRevision(),
+                entry.getFirstValueUsd(),
+                entry.getRevision(),
+                entry.getValueUsd());
+    Checked<Revised<TradeRecord>> verdict = RevisionRule.judge(r, RevisionIdentity.TRADE, applied);
+    if (verdict == null) {
+      LOG.debug("Ignoring a repeated revision of {}", r.getRecordKey());
+      return;
+    }
+    if (!verdict.isOk()) {
+      DeadLetters.describe(
+          record.headers(), inputTopic, position, RevisionRule.CHECK, verdict.rejection());
+    }
+    context.forward(
+        record.withValue(
+            new Checked<>(
+                new Revised<>(record.value(), verdict.value().revision()), verdict.rejection())));
+  }
+}
