@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The latest-revision rule ({@link RevisionRule}) for trade figures, in their country pair's task
  * just before the ledger, judged on the revision the ledger keeps with each HS code in the figure's
  * period cell: one store write per figure (the cell's) instead of two (a store of revisions, then
- * the cell). Targets and releases pass through unchanged.
+ * the cell). Targets and releases pass through unchanged. Unlike {@link LatestRevision}, an exact
+ * repeat is passed on too (see {@link #process}).
  *
  * <p>A rejected figure goes to the dead letters naming the input topic, partition and offset it was
  * read from, which {@link InputChecks} carried here in a header (this task reads a repartition
@@ -64,8 +65,12 @@ final class CellRevisions
                 entry.getValueUsd());
     Checked<Revised<TradeRecord>> verdict = RevisionRule.judge(r, RevisionIdentity.TRADE, applied);
     if (verdict == null) {
-      LOG.debug("Ignoring a repeated revision of {}", r.getRecordKey());
-      return;
+      // An exact repeat goes on to the ledger, whose bookings are idempotent, rather than being
+      // dropped: under at-least-once a crash can leave this cell's write on its changelog without
+      // the ledger's other writes for the same figure, and the figure read again then repairs
+      // them. Figures that come out unchanged are not written to the outputs again.
+      LOG.debug("Booking a repeated revision of {} again", r.getRecordKey());
+      verdict = Checked.ok(new Revised<>(r, null));
     }
     if (!verdict.isOk()) {
       DeadLetters.describe(

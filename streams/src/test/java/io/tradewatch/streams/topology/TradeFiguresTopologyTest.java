@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,29 @@ class TradeFiguresTopologyTest {
         .isEqualTo(Keys.tradeMessageKey(first));
     // ... and the position it carried there stays inside the topology
     assertThat(dead.get(0).headers().lastHeader("tw.input-position")).isNull();
+  }
+
+  @Test
+  void aFigureReadAgainAfterACrashRepairsTheLedgerWritesTheCrashLost() {
+    // Given a booked and released figure
+    TradeRecord january = kz(Flow.X, 2023, 1, "2402", "1000.00");
+    fixture.publish(january);
+    // ... whose series-year writes a crash under at-least-once lost, while its period cell (with
+    // its revision) reached the changelog before the input offset was committed
+    KeyValueStore<String, Object> ledgers = fixture.driver.getKeyValueStore(TradeLedger.LEDGERS);
+    for (String group : List.of("24", "TOTAL")) {
+      ledgers.delete(TradeLedger.ledgerKey(SeriesKey.of("KZ-BNS", "KAZ", "ARM", group), 2023));
+    }
+
+    // When the figure is read again from the last committed offset, and the year changes later
+    fixture.publish(january);
+    fixture.publish(kz(Flow.X, 2023, 2, "2402", "500.00"));
+
+    // Then January still counts: the repeat was booked again, not dropped as already applied
+    Map<String, TradeMonthly> monthly = fixture.finalValues(fixture.topics.tradeMonthly());
+    assertThat(monthly.get(TOTAL_2023_01).getExportsUsd()).isEqualTo(new BigDecimal("1000.00"));
+    assertThat(monthly.get("KZ-BNS|KAZ|ARM|TOTAL|2023-02").getYtdExportsUsd())
+        .isEqualTo(new BigDecimal("1500.00"));
   }
 
   @Test
