@@ -81,7 +81,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   static final String SERIES = "trade-series-index";
 
-  /** The copies of each release (and revision) that have arrived, until all have. */
+  /** The copies of each release (and revision) that have arrived, kept once all have. */
   static final String PARTS = "trade-release-parts";
 
   /**
@@ -267,16 +267,27 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private void release(Release r, Header publishedAt) {
     // A release counts once its copy from every partition of the figures is in: each follows the
     // figures written to its partition (ReleaseSequencer), so then every figure has been booked.
+    // The copies stay recorded once all are in: under at-least-once a crash can lose the writes
+    // below while this record of the copies reached its changelog, and the copy read again then
+    // counts the release again (the writes below are idempotent) instead of starting a count that
+    // the other copies, already committed, would never complete.
     String partsKey = Keys.join(r.getReleaseKey(), r.getRevision());
     byte[] seen = parts.get(partsKey);
     BitSet arrived = seen == null ? new BitSet() : BitSet.valueOf(seen);
-    arrived.set(r.getPart());
-    if (arrived.cardinality() < r.getParts()) {
-      parts.put(partsKey, arrived.toByteArray());
+    if (arrived.get(r.getPart()) && arrived.cardinality() < r.getParts()) {
       return;
     }
-    if (seen != null) {
-      parts.delete(partsKey);
+    if (!arrived.get(r.getPart())) {
+      arrived.set(r.getPart());
+      parts.put(partsKey, arrived.toByteArray());
+    }
+    if (arrived.cardinality() < r.getParts()) {
+      return;
+    }
+    Release known = releases.get(r.getReleaseKey());
+    if (known != null && known.getRevision() > r.getRevision()) {
+      // An older revision's copy read again after its successor counted: nothing to redo.
+      return;
     }
     releases.put(r.getReleaseKey(), r);
     pendingReleases.put(r.getReleaseKey(), pendingChange(r.getMonth(), publishedAt));

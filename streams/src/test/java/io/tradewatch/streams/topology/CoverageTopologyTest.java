@@ -61,6 +61,35 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenAReleaseWhoseWritesACrashLost_whenItsLastCopyIsReadAgain_thenTheMonthStaysReleased() {
+    // Given January's figure and its release in two copies (one per partition of the figures)
+    fixture.publishUnreleased(kz(Flow.X, 2023, 1, "2402", "100.00"));
+    Release january = kzRelease(2023, 1, 1, Flow.X);
+    Release first = Release.newBuilder(january).setPart(0).setParts(2).build();
+    Release last = Release.newBuilder(january).setPart(1).setParts(2).build();
+    fixture.release(List.of(first, last));
+    assertThat(monthly().get(TOTAL + "2023-01").getExportsUsd())
+        .isEqualTo(new BigDecimal("100.00"));
+    // ... whose own writes a crash under at-least-once lost after the count of its copies reached
+    // the changelog, before the last copy's offset was committed
+    fixture.driver.getKeyValueStore(TradeLedger.RELEASES).delete(january.getReleaseKey());
+    fixture
+        .driver
+        .getKeyValueStore("release-latest-revisions")
+        .delete(january.getReleaseKey() + "#1");
+
+    // When the last copy is read again, and February comes later in the same year
+    fixture.release(List.of(last));
+    fixture.publish(kz(Flow.X, 2023, 2, "2402", "50.00"));
+
+    // Then January is still released, and counts in the year to date
+    assertThat(monthly().get(TOTAL + "2023-02").getYtdExportsUsd())
+        .isEqualTo(new BigDecimal("150.00"));
+    assertThat(fixture.driver.getKeyValueStore(TradeLedger.RELEASES).get(january.getReleaseKey()))
+        .isEqualTo(last);
+  }
+
+  @Test
   void givenFiguresWithoutTheirRelease_whenLoaded_thenTheMonthIsNullUntilTheReleaseArrives() {
     fixture.publishUnreleased(
         kz(Flow.X, 2023, 1, "2402", "100.00"), kz(Flow.M, 2023, 1, "0806", "40.00"));
