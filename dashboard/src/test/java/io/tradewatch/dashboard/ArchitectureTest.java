@@ -39,16 +39,4 @@ class ArchitectureTest {
               "local and bench start the dashboard, so it cannot use them: move what the dashboard"
                   + " needs into the dashboard (or into streams or schemas) and have local or bench"
                   + " use it from there");
-
-  @ArchTest
-  static final ArchRule usesNoTopologyState =
-      noClasses()
-          .that()
-          .resideInAPackage("io.tradewatch.dashboard..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("io.tradewatch.avro.internal..")
-          .because(
-              "the state schemas are the topology's internals and change with it: read its"
-                  + " figures from the output schemas in io.tradewatch.avro");
 }

@@ -48,16 +48,4 @@ class ArchitectureTest {
           .because(
               "bench measures the pipeline local runs and may use local, never the other way"
                   + " round: move what local needs into local or a module below it");
-
-  @ArchTest
-  static final ArchRule usesNoTopologyState =
-      noClasses()
-          .that()
-          .resideInAPackage("io.tradewatch.local..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("io.tradewatch.avro.internal..")
-          .because(
-              "the state schemas are the topology's internals and change with it: read its"
-                  + " figures from the output schemas in io.tradewatch.avro");
 }

@@ -47,16 +47,4 @@ class ArchitectureTest {
               "producers builds on schemas alone and its output reaches streams only through"
                   + " Kafka topics: move what producers needs from another module into producers"
                   + " or schemas");
-
-  @ArchTest
-  static final ArchRule usesNoTopologyState =
-      noClasses()
-          .that()
-          .resideInAPackage("io.tradewatch.producers..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("io.tradewatch.avro.internal..")
-          .because(
-              "the state schemas are the topology's internals and change with it: read its"
-                  + " figures from the output schemas in io.tradewatch.avro");
 }

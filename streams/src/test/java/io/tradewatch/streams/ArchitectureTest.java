@@ -85,16 +85,4 @@ class ArchitectureTest {
               "streams builds on schemas alone: dashboard, local and bench depend on streams, and"
                   + " producers is a sibling that only shares schemas with it; move what streams"
                   + " needs from them into streams or schemas and have them use it from there");
-
-  @ArchTest
-  static final ArchRule onlyTheTopologyUsesItsStateSchemas =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("io.tradewatch.streams.topology..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("io.tradewatch.avro.internal..")
-          .because(
-              "the state schemas are the topology's internals and change with it: read its"
-                  + " figures from the output schemas in io.tradewatch.avro");
 }
