@@ -274,9 +274,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     String partsKey = Keys.join(r.getReleaseKey(), r.getRevision());
     byte[] seen = parts.get(partsKey);
     BitSet arrived = seen == null ? new BitSet() : BitSet.valueOf(seen);
-    if (arrived.get(r.getPart()) && arrived.cardinality() < r.getParts()) {
-      return;
-    }
     if (!arrived.get(r.getPart())) {
       arrived.set(r.getPart());
       parts.put(partsKey, arrived.toByteArray());
