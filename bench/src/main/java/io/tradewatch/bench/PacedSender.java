@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes trade records at a fixed rate as {@code KafkaPublisher} does (series key, period
+ * Publishes trade records at a fixed rate as {@code KafkaPublisher} does (country-pair key, period
  * timestamp, topic serdes, idempotent {@code acks=all}), each stamped with the wall-clock time it
  * was sent in the {@value WireHeaders#PUBLISHED_AT} header.
  *

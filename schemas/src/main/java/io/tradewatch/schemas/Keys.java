@@ -12,8 +12,9 @@ import java.util.List;
  * Message keys and event timestamps shared by producers and the topology. Keys are readable strings
  * whose parts are joined by {@code |}.
  *
- * <p>A trade record's message key is its series within an HS chapter, so that every figure of a
- * series (and every revision of a figure) lands on one partition, in order.
+ * <p>A trade record's message key is its unordered country pair ({@link #countryPair}), so that
+ * Kafka's default partitioner puts every figure of two countries (both reporters' sides, every HS
+ * code, every revision, in order) on one partition, where the topology computes their figures.
  */
 public final class Keys {
   public static final String SEPARATOR = "|";
@@ -67,9 +68,14 @@ public final class Keys {
     return join(source, reporter, partner, flow, tradePeriod(year, month), hsCode);
   }
 
-  /** Message key of a trade record: source|reporter|partner|HS chapter. */
+  /** Message key of a trade record: its unordered country pair, as {@code ARM|KAZ}. */
   public static String tradeMessageKey(TradeRecord r) {
-    return join(r.getSource(), r.getReporter(), r.getPartner(), hsChapter(r.getHsCode()));
+    return countryPair(r.getReporter(), r.getPartner());
+  }
+
+  /** Two countries in a fixed order, whichever reports: {@code ARM|KAZ} for KAZ-ARM and ARM-KAZ. */
+  public static String countryPair(String country, String other) {
+    return country.compareTo(other) <= 0 ? join(country, other) : join(other, country);
   }
 
   /** Identity of one FDI figure; every revision of it shares this key. */

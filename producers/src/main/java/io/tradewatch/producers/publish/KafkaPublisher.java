@@ -43,10 +43,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes input files as Avro events. Keys put every revision of a series on one partition (the
- * series key), record timestamps are the start of the statistical period (not the wall clock), and
- * the producer is idempotent with {@code acks=all}, so retries never duplicate. Rejected rows go to
- * the dead-letter topic with headers naming the file, line and reason.
+ * Publishes input files as Avro events. Keys put every figure of a country pair, and so every
+ * revision of a figure, on one partition ({@code Keys}), record timestamps are the start of the
+ * statistical period (not the wall clock), and the producer is idempotent with {@code acks=all}, so
+ * retries never duplicate. Rejected rows go to the dead-letter topic with headers naming the file,
+ * line and reason.
  *
  * <p>When Kafka is unreachable (at the start or in the middle of a file) the client retries with
  * backoff for at most the delivery timeout ({@code delivery.timeout.ms}, which also bounds {@code

@@ -173,7 +173,14 @@ class CustomsReleasesTest {
   void shouldFoldTheRowsOfAReleaseIntoFewSeries() {
     for (List<TradeRecord> release : firstReleases(FULL_SIZE, 8)) {
       Set<String> series = new HashSet<>();
-      release.forEach(r -> series.add(Keys.tradeMessageKey(r)));
+      release.forEach(
+          r ->
+              series.add(
+                  Keys.join(
+                      r.getSource(),
+                      r.getReporter(),
+                      r.getPartner(),
+                      Keys.hsChapter(r.getHsCode()))));
       // The sparse shape has about one row per series; a real release, many.
       assertThat((double) release.size() / series.size())
           .as("rows per series of %s", release.get(0).getReporter())

@@ -9,11 +9,11 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Which partition of a queryable store holds a key. Trade figures and mirror gaps are kept in the
- * partition of their unordered country pair ({@link #countryPair}), where the topology computes
- * them: every series of the two countries, both reporters' sides of their trade and the gaps
- * between them live in one task, so comparing the sides needs no repartition. Every other store is
- * partitioned by its own key. Pass {@link #partitioner} to {@code KafkaStreams#queryMetadataForKey}
- * to find the instance that owns a key.
+ * partition of their unordered country pair ({@link Keys#countryPair}), the message key of trade
+ * records, where the topology computes them: every series of the two countries, both reporters'
+ * sides of their trade and the gaps between them live in one task, so comparing the sides needs no
+ * repartition. Every other store is partitioned by its own key. Pass {@link #partitioner} to {@code
+ * KafkaStreams#queryMetadataForKey} to find the instance that owns a key.
  */
 public final class StoreRouting {
   private StoreRouting() {}
@@ -40,17 +40,12 @@ public final class StoreRouting {
         Optional.of(Set.of(partition(store, key, partitions)));
   }
 
-  /** Two countries in a fixed order, whichever reports: {@code ARM|KAZ} for KAZ-ARM and ARM-KAZ. */
-  public static String countryPair(String country, String other) {
-    return country.compareTo(other) <= 0 ? Keys.join(country, other) : Keys.join(other, country);
-  }
-
   /**
    * The unordered country pair, HS group and year both sides of a flow share: the topology brings
    * the two sides of a mirror comparison together under it.
    */
   public static String mirrorPairKey(String country, String other, String hsGroup, Object year) {
-    return Keys.join(countryPair(country, other), hsGroup, year);
+    return Keys.join(Keys.countryPair(country, other), hsGroup, year);
   }
 
   /** Kafka's default partitioning of a string key (murmur2 of its UTF-8 bytes). */
@@ -64,6 +59,6 @@ public final class StoreRouting {
     if (p.length <= Math.max(a, b)) {
       return key;
     }
-    return countryPair(p[a], p[b]);
+    return Keys.countryPair(p[a], p[b]);
   }
 }

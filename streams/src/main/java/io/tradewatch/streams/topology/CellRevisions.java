@@ -4,7 +4,6 @@ import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.HsValue;
 import io.tradewatch.avro.internal.LedgerInput;
 import io.tradewatch.avro.internal.PeriodCell;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -20,24 +19,14 @@ import org.slf4j.LoggerFactory;
  * repeat is passed on too (see {@link #process}).
  *
  * <p>A rejected figure goes to the dead letters naming the input topic, partition and offset it was
- * read from, which {@link InputChecks} carried here in a header (this task reads a repartition
- * topic), and under its own message key, not the pair key it travelled under. The header is taken
- * off every record here, so it reaches no output.
+ * read from (figures reach this task with no repartition), under its own message key.
  */
 final class CellRevisions
     implements FixedKeyProcessor<String, LedgerInput, Checked<Revised<LedgerInput>>> {
   private static final Logger LOG = LoggerFactory.getLogger(CellRevisions.class);
 
-  private final String inputTopic;
   private FixedKeyProcessorContext<String, Checked<Revised<LedgerInput>>> context;
   private KeyValueStore<String, PeriodCell> cells;
-
-  /**
-   * @param inputTopic the topic the figures were read from, named in their dead letters
-   */
-  CellRevisions(String inputTopic) {
-    this.inputTopic = inputTopic;
-  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Checked<Revised<LedgerInput>>> context) {
@@ -47,8 +36,6 @@ final class CellRevisions
 
   @Override
   public void process(FixedKeyRecord<String, LedgerInput> record) {
-    Header position = record.headers().lastHeader(DeadLetters.INPUT_POSITION);
-    record.headers().remove(DeadLetters.INPUT_POSITION);
     TradeRecord r = record.value().getTrade();
     if (r == null) {
       context.forward(record.withValue(Checked.ok(new Revised<>(record.value(), null))));
@@ -74,7 +61,10 @@ final class CellRevisions
     }
     if (!verdict.isOk()) {
       DeadLetters.describe(
-          record.headers(), inputTopic, position, RevisionRule.CHECK, verdict.rejection());
+          record.headers(),
+          context.recordMetadata().orElse(null),
+          RevisionRule.CHECK,
+          verdict.rejection());
     }
     context.forward(
         record.withValue(

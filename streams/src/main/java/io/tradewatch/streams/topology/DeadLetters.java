@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
@@ -23,39 +22,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class DeadLetters {
   private DeadLetters() {}
-
-  /**
-   * A header that carries where an input record was read from (its partition and offset, as {@code
-   * partition:offset}) to a check made after a repartition, which reads the repartition topic
-   * instead ({@link CellRevisions}). Internal to the topology: that check takes it off.
-   */
-  static final String INPUT_POSITION = "tw.input-position";
-
-  /**
-   * Carries {@code origin}'s partition and offset along with the record ({@link #INPUT_POSITION}).
-   */
-  static void carryPosition(Headers headers, RecordMetadata origin) {
-    if (origin != null) {
-      headers.add(INPUT_POSITION, bytes(origin.partition() + ":" + origin.offset()));
-    }
-  }
-
-  /**
-   * Adds the headers that say where a rejected record came from and why, from a position carried by
-   * {@link #carryPosition} (none without one).
-   */
-  static void describe(
-      Headers headers, String topic, Header position, String check, String reason) {
-    if (position != null) {
-      String[] partitionAndOffset =
-          new String(position.value(), StandardCharsets.UTF_8).split(":", 2);
-      headers.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(topic));
-      headers.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(partitionAndOffset[0]));
-      headers.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(partitionAndOffset[1]));
-    }
-    headers.add(DeadLetterHeaders.CHECK, bytes(check));
-    headers.add(DeadLetterHeaders.MESSAGE, bytes(reason));
-  }
 
   /** Adds the headers that say where a rejected record came from and why. */
   static void describe(Headers headers, RecordMetadata origin, String check, String reason) {

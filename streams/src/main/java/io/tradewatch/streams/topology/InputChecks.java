@@ -10,21 +10,16 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Checks each input record's fields and its message key. The key matters: every revision of a
  * figure must reach the same partition for the latest-revision rule to hold, so a record keyed
- * differently from {@code expectedKey} is rejected rather than silently mis-aggregated. Where a
- * later check judges the record after a repartition, an accepted record carries its input position
- * there ({@link DeadLetters#carryPosition}).
+ * differently from {@code expectedKey} is rejected rather than silently mis-aggregated.
  */
 final class InputChecks<T> implements FixedKeyProcessor<String, T, Checked<T>> {
   private final Function<T, Optional<String>> check;
   private final Function<T, String> expectedKey;
-  private final boolean carryPosition;
   private FixedKeyProcessorContext<String, Checked<T>> context;
 
-  InputChecks(
-      Function<T, Optional<String>> check, Function<T, String> expectedKey, boolean carryPosition) {
+  InputChecks(Function<T, Optional<String>> check, Function<T, String> expectedKey) {
     this.check = check;
     this.expectedKey = expectedKey;
-    this.carryPosition = carryPosition;
   }
 
   @Override
@@ -46,16 +41,13 @@ final class InputChecks<T> implements FixedKeyProcessor<String, T, Checked<T>> {
           Optional.of(
               "message key '"
                   + record.key()
-                  + "' is not the series key '"
+                  + "' is not the expected key '"
                   + expectedKey.apply(value)
                   + "'");
     }
     if (problem.isPresent()) {
       reject(record, value, problem.get());
     } else {
-      if (carryPosition) {
-        DeadLetters.carryPosition(record.headers(), context.recordMetadata().orElse(null));
-      }
       context.forward(record.withValue(Checked.ok(value)));
     }
   }

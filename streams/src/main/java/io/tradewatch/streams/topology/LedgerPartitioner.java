@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Routes a figure to the partition of its country pair, where queries find it by the key alone
- * ({@link StoreRouting}), and sends a release to every partition: the series its reporter publishes
- * for are spread over all of them.
+ * Routes a target to the partition of its country pair, where the pair's figures are read (their
+ * message key is the pair, {@link StoreRouting}), and sends a release to every partition: the
+ * series its reporter publishes for are spread over all of them.
  */
 final class LedgerPartitioner implements StreamPartitioner<String, LedgerInput> {
   @Override

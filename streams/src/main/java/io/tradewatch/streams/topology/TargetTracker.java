@@ -39,10 +39,10 @@ import org.apache.kafka.streams.state.Stores;
  * aggregates (latest revision, HS precedence, annual record over monthly sum).
  *
  * <p>It runs in the task of the target's country pair, after {@link TradeLedger} on the same input:
- * targets travel with the pair's figures ({@link LedgerPartitioner}), and the figures are read from
- * the period cells of the pair's total series, which the ledger keeps per HS code and flow. So a
- * target costs no copy of the figures and no repartition of its own, and a pair without targets
- * costs one lookup per figure.
+ * targets travel to the task where the pair's figures are read ({@link LedgerPartitioner}), and the
+ * figures are read from the period cells of the pair's total series, which the ledger keeps per HS
+ * code and flow. So a target costs no copy of the figures and no repartition of its own, and a pair
+ * without targets costs one lookup per figure.
  */
 final class TargetTracker implements Processor<String, LedgerInput, String, TargetProgress> {
   static final String DEFINITIONS = "target-definitions";

@@ -245,8 +245,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * The key a figure travels to its ledgers under, {@code source|reporter|partner}: its partition
-   * is that of the country pair ({@link LedgerPartitioner}).
+   * The key a figure or target reaches the ledgers under, {@code source|reporter|partner}, in the
+   * task of its country pair.
    */
   static String pairKey(String source, String reporter, String partner) {
     return Keys.join(source, reporter, partner);

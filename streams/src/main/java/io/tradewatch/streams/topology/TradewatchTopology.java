@@ -40,11 +40,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * after it.
  *
  * <pre>
- * trade-records ─┬─ release sequencer (a release after its figures) ─ ...
- * releases ──────┘
- * trade-records ─ checks ───────────────────┬─ by country pair ─ latest revision ─ ledger
- * targets ─────── checks ─ latest revision ─┘  (one task per pair; a figure's revision is
- *                                               kept in its period cell, in the ledger)
+ * trade-records ─┬─ release sequencer ─┬─ checks ──────────────────────┬─ latest revision ─ ledger
+ * releases ──────┘ (a release after   └─ checks ─ latest revision ─┐ │  (a figure's revision is
+ *                   its figures)                                   │ │  kept in its period cell)
+ * targets ─────── checks ─ latest revision ─┴─ to the pair (targets), to every task (releases)
+ *
+ * (trade records are keyed by their country pair: each is read in its pair's task)
  * ledger ─┬─ monthly ─ trade-monthly
  *         ├─ annual ──┬─ trade-annual
  *         │           └─ mirror gaps
@@ -116,8 +117,7 @@ public final class TradewatchTopology {
             topics.tradeRecords(),
             "trade",
             checks::check,
-            Keys::tradeMessageKey,
-            true);
+            Keys::tradeMessageKey);
     KStream<String, TargetDefinition> targets =
         latest(
             source(builder, topics.targets(), "target"),
@@ -177,9 +177,9 @@ public final class TradewatchTopology {
       Topic<String, T> input,
       String name,
       Function<T, Optional<String>> check,
-      Function<T, String> seriesKey,
+      Function<T, String> messageKey,
       RevisionIdentity<T> identity) {
-    KStream<String, T> valid = checked(raw, input, name, check, seriesKey, false);
+    KStream<String, T> valid = checked(raw, input, name, check, messageKey);
     KStream<String, Revised<T>> revised =
         DeadLetters.split(
             valid.processValues(
@@ -194,22 +194,15 @@ public final class TradewatchTopology {
     return revised.mapValues(Revised::value, Named.as(name + "-applied"));
   }
 
-  /**
-   * Input → checks → dead letters.
-   *
-   * @param carryPosition whether accepted records carry their input position to a check after a
-   *     repartition ({@link DeadLetters#carryPosition})
-   */
+  /** Input → checks → dead letters. */
   private <T> KStream<String, T> checked(
       KStream<String, T> raw,
       Topic<String, T> input,
       String name,
       Function<T, Optional<String>> check,
-      Function<T, String> seriesKey,
-      boolean carryPosition) {
+      Function<T, String> messageKey) {
     return DeadLetters.split(
-        raw.processValues(
-            () -> new InputChecks<>(check, seriesKey, carryPosition), Named.as(name + "-checks")),
+        raw.processValues(() -> new InputChecks<>(check, messageKey), Named.as(name + "-checks")),
         name + "-invalid",
         value -> input.valueSerde().serializer().serialize(input.name(), value),
         topics);
@@ -233,9 +226,9 @@ public final class TradewatchTopology {
 
   /**
    * Monthly and annual exports, imports, turnover and balance per series and HS group, over the
-   * months the releases cover, and the progress of every target. Figures and targets go to their
-   * country pair's partition; each release goes to every partition, since the series of its
-   * reporter are spread over all of them.
+   * months the releases cover, and the progress of every target. Figures are read in their country
+   * pair's task (their message key is the pair); targets go there too, and each release goes to
+   * every task, since the series of its reporter are spread over all of them.
    */
   private void tradeFigures(
       StreamsBuilder builder,
@@ -246,33 +239,35 @@ public final class TradewatchTopology {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
-    // One record per figure: the ledger books it into its HS chapter and the total there, since
-    // both series of a country pair are in the pair's task.
+    // Trade records arrive keyed by their country pair, so each is already in its pair's task: one
+    // record per figure, which the ledger books into its HS chapter and the total.
     KStream<String, LedgerInput> figures =
         trade.map(
             (key, r) ->
                 KeyValue.pair(
                     TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
                     new LedgerInput(r, null, null)),
-            Named.as("trade-to-country-pairs"));
-    KStream<String, LedgerInput> targetsByPair =
-        targets.map(
-            (key, t) ->
-                KeyValue.pair(
-                    TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
-                    new LedgerInput(null, null, t)),
-            Named.as("targets-to-country-pairs"));
-    KStream<String, LedgerInput> byPair =
-        figures
-            .merge(targetsByPair, Named.as("figures-and-targets"))
+            Named.as("trade-to-ledgers"));
+    // Targets travel to their pair's task, and each release to every task, after the figures its
+    // copy follows (ReleaseSequencer): few records, through one small repartition.
+    KStream<String, LedgerInput> releasesAndTargets =
+        targets
+            .map(
+                (key, t) ->
+                    KeyValue.pair(
+                        TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
+                        new LedgerInput(null, null, t)),
+                Named.as("targets-to-country-pairs"))
             .merge(
                 releases.mapValues(
                     r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers")),
-                Named.as("ledger-inputs"))
+                Named.as("releases-and-targets"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
                     .withStreamPartitioner(new LedgerPartitioner())
-                    .withName("trade-by-series"));
+                    .withName("trade-releases-and-targets"));
+    KStream<String, LedgerInput> byPair =
+        figures.merge(releasesAndTargets, Named.as("ledger-inputs"));
     KStream<String, LedgerInput> ledgerInputs = latestFigures(byPair);
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
@@ -327,9 +322,7 @@ public final class TradewatchTopology {
     KStream<String, Revised<LedgerInput>> revised =
         DeadLetters.split(
             byPair.processValues(
-                () -> new CellRevisions(input.name()),
-                Named.as("trade-latest-revision"),
-                TradeLedger.CELLS),
+                CellRevisions::new, Named.as("trade-latest-revision"), TradeLedger.CELLS),
             "trade-stale",
             (key, r) ->
                 r == null || r.value().getTrade() == null

@@ -119,13 +119,17 @@ final class TopologyFixture implements AutoCloseable {
    * @param releaseFollows with the header that promises its month's release (monthly figures only)
    */
   void pipe(TradeRecord r, boolean releaseFollows) {
+    pipe(Keys.tradeMessageKey(r), r, releaseFollows);
+  }
+
+  /** As {@link #pipe(TradeRecord, boolean)}, under another message key. */
+  void pipe(String key, TradeRecord r, boolean releaseFollows) {
     RecordHeaders headers = new RecordHeaders();
     if (releaseFollows && r.getMonth() != null) {
       headers.add(WireHeaders.RELEASE_FOLLOWS, new byte[0]);
     }
     trade.pipeInput(
-        new TestRecord<>(
-            Keys.tradeMessageKey(r), r, headers, Instant.ofEpochMilli(Keys.tradeTimestamp(r))));
+        new TestRecord<>(key, r, headers, Instant.ofEpochMilli(Keys.tradeTimestamp(r))));
   }
 
   void release(List<Release> months) {

@@ -110,16 +110,37 @@ class TradeFiguresTopologyTest {
     assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE))
         .contains("revision 1")
         .contains("older than the applied revision 2");
-    // ... named by where it was read (the fourth figure on the input) and its own message key,
-    // although the rule judged it after the figures travelled to their country pair's task
+    // ... named by where it was read (the fourth figure on the input) and its own message key
     assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_TOPIC))
         .isEqualTo(fixture.topics.tradeRecords().name());
     assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
     assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("3");
     assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8))
         .isEqualTo(Keys.tradeMessageKey(first));
-    // ... and the position it carried there stays inside the topology
-    assertThat(dead.get(0).headers().lastHeader("tw.input-position")).isNull();
+  }
+
+  @Test
+  void
+      givenAFigureKeyedByItsSeries_whenRead_thenItIsDeadLetteredNamingItsPairKeyAndCountsNowhere() {
+    // Given a figure keyed as the producers did before 2026-12-07 (source|reporter|partner|chapter)
+    TradeRecord figure = kz(Flow.X, 2023, 1, "2402", "1000.00");
+    TradeRecord keyedByPair = kz(Flow.X, 2023, 1, "7202", "200.00");
+
+    // When both are published, one under the old key, and their month is released
+    fixture.pipe("KZ-BNS|KAZ|ARM|24", figure, true);
+    fixture.publish(keyedByPair);
+
+    // Then the one keyed by its series is rejected, with the key it should have had
+    List<TestRecord<byte[], byte[]>> dead =
+        fixture.output(fixture.topics.deadLetter()).readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE))
+        .isEqualTo("message key 'KZ-BNS|KAZ|ARM|24' is not the expected key 'ARM|KAZ'");
+    assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    // ... and the month holds only the figure keyed by its country pair
+    Map<String, TradeMonthly> monthly = fixture.finalValues(fixture.topics.tradeMonthly());
+    assertThat(monthly.get(TOTAL_2023_01).getExportsUsd()).isEqualTo(new BigDecimal("200.00"));
+    assertThat(monthly).doesNotContainKey("KZ-BNS|KAZ|ARM|24|2023-01");
   }
 
   @Test
