@@ -2,6 +2,7 @@ package io.tradewatch.producers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.producers.publish.KafkaPublisher;
 import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.schemas.Topics;
@@ -148,8 +149,16 @@ class PublishCommandTest {
             comtrade.toString());
 
     assertThat(exit).isZero();
-    assertThat(new String(producer.history().get(0).key(), StandardCharsets.UTF_8))
-        .isEqualTo("KZ-CT|KAZ|W00|TOTAL");
+    var sent = producer.history().get(0);
+    assertThat(new String(sent.key(), StandardCharsets.UTF_8)).isEqualTo("KAZ|W00");
+    TradeRecord published =
+        Topics.defaults()
+            .tradeRecords()
+            .valueSerde()
+            .deserializer()
+            .deserialize(sent.topic(), sent.value());
+    assertThat(published.getSource()).isEqualTo("KZ-CT");
+    assertThat(published.getPartner()).isEqualTo("W00");
     assertThat(out.toString())
         .contains("kaz.csv (COMTRADE): 1 published, 0 rejected, 1 skipped")
         .contains("customsCode C01");
