@@ -11,8 +11,8 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Routes a target to the partition of its country pair, where the pair's figures are read (their
- * message key is the pair, {@link StoreRouting}), and sends a release to every partition: the
- * series its reporter publishes for are spread over all of them.
+ * message key is the pair, {@link StoreRouting}), and sends a release written as a single copy to
+ * every partition: the series its reporter publishes for are spread over all of them.
  */
 final class LedgerPartitioner implements StreamPartitioner<String, LedgerInput> {
   @Override

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Books each applied export or import figure into its series' year ledger and, at most once per
@@ -62,6 +63,7 @@ import org.apache.kafka.streams.state.Stores;
  * every change made in between into one recomputation.
  */
 final class TradeLedger implements Processor<String, LedgerInput, String, ChangedYear> {
+  private static final Logger LOG = LoggerFactory.getLogger(TradeLedger.class);
   static final String CELLS = "trade-period-cells";
   static final String LEDGERS = "trade-series-years";
 
@@ -80,9 +82,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * the later years whose growth, trailing sums and five-year multiples compare with it).
    */
   static final String SERIES = "trade-series-index";
-
-  /** The copies of each release (and revision) that have arrived, kept once all have. */
-  static final String PARTS = "trade-release-parts";
 
   /**
    * Releases counted since the last emission, keyed by release key, valued like a changed year (its
@@ -113,7 +112,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private PendingYears changed;
   private KeyValueStore<String, byte[]> series;
   private KeyValueStore<String, Release> releases;
-  private KeyValueStore<String, byte[]> parts;
   private KeyValueStore<String, byte[]> stoppedSince;
   private KeyValueStore<String, byte[]> pendingReleases;
   private AwaitedReleases awaited;
@@ -148,9 +146,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         return Set.of(
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(SERIES), Serdes.STRING, Serdes.BYTES)
-                .withCachingEnabled(),
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(PARTS), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
             // In memory (restored from its changelog): it holds only the years waiting for the
             // next emission, and RocksDB would keep every removed one as a tombstone.
@@ -208,7 +203,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.changed = new PendingYears(context.getStateStore(CHANGED));
     this.series = context.getStateStore(SERIES);
     this.releases = context.getStateStore(RELEASES);
-    this.parts = context.getStateStore(PARTS);
     this.pendingReleases = context.getStateStore(PENDING_RELEASES);
     this.awaited = new AwaitedReleases(context.getStateStore(AWAITING), releases);
     if (stoppedWindow > 0) {
@@ -265,20 +259,17 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * its month on, for every series of this partition it covers ({@link #covered}).
    */
   private void release(Release r, Header publishedAt) {
-    // A release counts once its copy from every partition of the figures is in: each follows the
-    // figures written to its partition (ReleaseSequencer), so then every figure has been booked.
-    // The copies stay recorded once all are in: under at-least-once a crash can lose the writes
-    // below while this record of the copies reached its changelog, and the copy read again then
-    // counts the release again (the writes below are idempotent) instead of starting a count that
-    // the other copies, already committed, would never complete.
-    String partsKey = Keys.join(r.getReleaseKey(), r.getRevision());
-    byte[] seen = parts.get(partsKey);
-    BitSet arrived = seen == null ? new BitSet() : BitSet.valueOf(seen);
-    if (!arrived.get(r.getPart())) {
-      arrived.set(r.getPart());
-      parts.put(partsKey, arrived.toByteArray());
-    }
-    if (arrived.cardinality() < r.getParts()) {
+    // A release written once per partition of the figures counts here with the copy of this
+    // task's partition: it follows every figure written there (ReleaseSequencer), and the figures
+    // of this task's series are all there (keyed by their country pair). A single copy reaches
+    // every task and counts on arrival.
+    if (r.getParts() > 1 && r.getPart() != context.taskId().partition()) {
+      LOG.warn(
+          "release {} copy {} of {} reached the task of partition {}; it counts only in its own",
+          r.getReleaseKey(),
+          r.getPart(),
+          r.getParts(),
+          context.taskId().partition());
       return;
     }
     Release known = releases.get(r.getReleaseKey());

@@ -22,11 +22,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -40,12 +42,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * after it.
  *
  * <pre>
- * trade-records ─┬─ release sequencer ─┬─ checks ──────────────────────┬─ latest revision ─ ledger
- * releases ──────┘ (a release after   └─ checks ─ latest revision ─┐ │  (a figure's revision is
- *                   its figures)                                   │ │  kept in its period cell)
- * targets ─────── checks ─ latest revision ─┴─ to the pair (targets), to every task (releases)
+ * trade-records ─┬─ release sequencer ─┬─ checks ────────────────────┬─ latest revision ─ ledger
+ * releases ──────┘ (a release after   └─ checks ─ latest revision ─┤  (a figure's revision is
+ *                   its figures)          (a single copy) ─┐        │   kept in its period cell)
+ * targets ─────── checks ─ latest revision ────────────────┴─ to the pair, or to every task
  *
- * (trade records are keyed by their country pair: each is read in its pair's task)
+ * (trade records are keyed by their country pair: each is read in its pair's task, and so is the
+ * copy of a release that follows them)
  * ledger ─┬─ monthly ─ trade-monthly
  *         ├─ annual ──┬─ trade-annual
  *         │           └─ mirror gaps
@@ -227,8 +230,9 @@ public final class TradewatchTopology {
   /**
    * Monthly and annual exports, imports, turnover and balance per series and HS group, over the
    * months the releases cover, and the progress of every target. Figures are read in their country
-   * pair's task (their message key is the pair); targets go there too, and each release goes to
-   * every task, since the series of its reporter are spread over all of them.
+   * pair's task (their message key is the pair), and so is the copy of each release that follows
+   * them; targets go there too, and a release sent as a single copy goes to every task, since the
+   * series of its reporter are spread over all of them.
    */
   private void tradeFigures(
       StreamsBuilder builder,
@@ -248,9 +252,17 @@ public final class TradewatchTopology {
                     TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
                     new LedgerInput(r, null, null)),
             Named.as("trade-to-ledgers"));
-    // Targets travel to their pair's task, and each release to every task, after the figures its
-    // copy follows (ReleaseSequencer): few records, through one small repartition.
-    KStream<String, LedgerInput> releasesAndTargets =
+    // A release written once per partition (as the producers do) is read by every task, each copy
+    // after the figures of its partition (ReleaseSequencer): it stays in its task. Targets travel
+    // to their pair's task and a single-copy release to every task: few records, through one small
+    // repartition.
+    Map<String, KStream<String, LedgerInput>> releaseCopies =
+        releases
+            .mapValues(r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers"))
+            .split(Named.as("releases-"))
+            .branch((key, in) -> in.getRelease().getParts() > 1, Branched.as("per-partition"))
+            .defaultBranch(Branched.as("single-copy"));
+    KStream<String, LedgerInput> travelling =
         targets
             .map(
                 (key, t) ->
@@ -258,16 +270,15 @@ public final class TradewatchTopology {
                         TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
                         new LedgerInput(null, null, t)),
                 Named.as("targets-to-country-pairs"))
-            .merge(
-                releases.mapValues(
-                    r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers")),
-                Named.as("releases-and-targets"))
+            .merge(releaseCopies.get("releases-single-copy"), Named.as("targets-and-single-copies"))
             .repartition(
                 Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
                     .withStreamPartitioner(new LedgerPartitioner())
                     .withName("trade-releases-and-targets"));
     KStream<String, LedgerInput> byPair =
-        figures.merge(releasesAndTargets, Named.as("ledger-inputs"));
+        figures
+            .merge(releaseCopies.get("releases-per-partition"), Named.as("figures-and-releases"))
+            .merge(travelling, Named.as("ledger-inputs"));
     KStream<String, LedgerInput> ledgerInputs = latestFigures(byPair);
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
