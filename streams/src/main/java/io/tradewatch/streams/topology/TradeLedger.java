@@ -15,6 +15,7 @@ import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * months, and a history replay changes the same series-year a dozen times in a row. Changed years
  * are kept in a store (so a crash between two emissions loses none: the store is restored with the
  * ledgers, atomically under exactly-once) and emitted by a wall-clock punctuation, which folds
- * every change made in between into one recomputation.
+ * every change made in between into one recomputation: every interval on a live feed, less often
+ * while a backlog is read ({@link EmissionPacing}).
  */
 final class TradeLedger implements Processor<String, LedgerInput, String, ChangedYear> {
   private static final Logger LOG = LoggerFactory.getLogger(TradeLedger.class);
@@ -115,6 +117,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, byte[]> stoppedSince;
   private KeyValueStore<String, byte[]> pendingReleases;
   private AwaitedReleases awaited;
+  private EmissionPacing pacing;
 
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
@@ -208,14 +211,24 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     if (stoppedWindow > 0) {
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChangedYears);
+    this.pacing = new EmissionPacing(emitInterval);
+    context.schedule(
+        emitInterval,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          if (pacing.due(now)) {
+            emitChangedYears(now);
+          }
+        });
   }
 
   @Override
   public void process(Record<String, LedgerInput> record) {
     LedgerInput input = record.value();
+    Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
+    pacing.read(millis(publishedAt), context.currentSystemTimeMs());
     if (input.getRelease() != null) {
-      release(input.getRelease(), record.headers().lastHeader(WireHeaders.PUBLISHED_AT));
+      release(input.getRelease(), publishedAt);
     } else if (input.getTrade() != null) {
       TradeRecord r = input.getTrade();
       // Every figure goes into its pair's cell, where TargetTracker measures targets of any flow;
@@ -224,7 +237,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       if (!aggregated(r)) {
         return;
       }
-      Header publishedAt = record.headers().lastHeader(WireHeaders.PUBLISHED_AT);
       boolean releaseFollows = record.headers().lastHeader(WireHeaders.RELEASE_FOLLOWS) != null;
       for (String group : hsGroups(r)) {
         book(
@@ -482,6 +494,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** A pending release's value: its first month, then the release's header. */
   private static byte[] pendingChange(int fromMonth, Header publishedAt) {
     return PendingYears.change(fromMonth, headerBytes(publishedAt));
+  }
+
+  /** The epoch milliseconds a publish-time header says, or null (none, or not a number). */
+  private static Long millis(Header publishedAt) {
+    if (publishedAt == null || publishedAt.value() == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(new String(publishedAt.value(), StandardCharsets.UTF_8));
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   private static byte[] headerBytes(Header header) {

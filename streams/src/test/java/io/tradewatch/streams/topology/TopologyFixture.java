@@ -18,6 +18,7 @@ import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.app.AlertRulesFile;
 import io.tradewatch.streams.app.StreamsSettings;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +125,20 @@ final class TopologyFixture implements AutoCloseable {
 
   /** As {@link #pipe(TradeRecord, boolean)}, under another message key. */
   void pipe(String key, TradeRecord r, boolean releaseFollows) {
+    pipe(key, r, releaseFollows, new RecordHeaders());
+  }
+
+  /**
+   * One figure that its producer published at {@code publishedAt} (epoch ms), without a release.
+   */
+  void pipePublishedAt(TradeRecord r, long publishedAt) {
     RecordHeaders headers = new RecordHeaders();
+    headers.add(
+        WireHeaders.PUBLISHED_AT, Long.toString(publishedAt).getBytes(StandardCharsets.UTF_8));
+    pipe(Keys.tradeMessageKey(r), r, false, headers);
+  }
+
+  private void pipe(String key, TradeRecord r, boolean releaseFollows, RecordHeaders headers) {
     if (releaseFollows && r.getMonth() != null) {
       headers.add(WireHeaders.RELEASE_FOLLOWS, new byte[0]);
     }

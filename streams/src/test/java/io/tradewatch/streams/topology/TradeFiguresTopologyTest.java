@@ -15,6 +15,7 @@ import io.tradewatch.schemas.Keys;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -117,6 +118,27 @@ class TradeFiguresTopologyTest {
     assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("3");
     assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8))
         .isEqualTo(Keys.tradeMessageKey(first));
+  }
+
+  @Test
+  void givenFiguresPublishedAnHourAgo_whenReadOnePerInterval_thenOutputsWaitForTheInputToGoQuiet() {
+    long anHourAgo = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+    var monthly = fixture.output(fixture.topics.tradeMonthly());
+    // Given a replay whose first figure has been emitted
+    fixture.pipePublishedAt(kz(Flow.X, 2023, 1, "TOTAL", "10.00"), anHourAgo);
+    fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+    assertThat(monthly.readKeyValuesToMap()).containsKey(TOTAL_2023_01);
+
+    // When the next figure of the backlog is read in the next interval
+    fixture.pipePublishedAt(kz(Flow.X, 2023, 2, "TOTAL", "20.00"), anHourAgo);
+    fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+
+    // Then its month waits, folding with the backlog's next figures ...
+    assertThat(monthly.readKeyValuesToMap()).doesNotContainKey("KZ-BNS|KAZ|ARM|TOTAL|2023-02");
+
+    // ... until an interval passes in which nothing is read
+    fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+    assertThat(monthly.readKeyValuesToMap()).containsKey("KZ-BNS|KAZ|ARM|TOTAL|2023-02");
   }
 
   @Test
