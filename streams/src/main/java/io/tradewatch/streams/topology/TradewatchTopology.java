@@ -243,43 +243,8 @@ public final class TradewatchTopology {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
-    // Trade records arrive keyed by their country pair, so each is already in its pair's task: one
-    // record per figure, which the ledger books into its HS chapter and the total.
-    KStream<String, LedgerInput> figures =
-        trade.map(
-            (key, r) ->
-                KeyValue.pair(
-                    TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
-                    new LedgerInput(r, null, null)),
-            Named.as("trade-to-ledgers"));
-    // A release written once per partition (as the producers do) is read by every task, each copy
-    // after the figures of its partition (ReleaseSequencer): it stays in its task. Targets travel
-    // to their pair's task and a single-copy release to every task: few records, through one small
-    // repartition.
-    Map<String, KStream<String, LedgerInput>> releaseCopies =
-        releases
-            .mapValues(r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers"))
-            .split(Named.as("releases-"))
-            .branch((key, in) -> in.getRelease().getParts() > 1, Branched.as("per-partition"))
-            .defaultBranch(Branched.as("single-copy"));
-    KStream<String, LedgerInput> travelling =
-        targets
-            .map(
-                (key, t) ->
-                    KeyValue.pair(
-                        TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
-                        new LedgerInput(null, null, t)),
-                Named.as("targets-to-country-pairs"))
-            .merge(releaseCopies.get("releases-single-copy"), Named.as("targets-and-single-copies"))
-            .repartition(
-                Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
-                    .withStreamPartitioner(new LedgerPartitioner())
-                    .withName("trade-releases-and-targets"));
-    KStream<String, LedgerInput> byPair =
-        figures
-            .merge(releaseCopies.get("releases-per-partition"), Named.as("figures-and-releases"))
-            .merge(travelling, Named.as("ledger-inputs"));
-    KStream<String, LedgerInput> ledgerInputs = latestFigures(byPair);
+    KStream<String, LedgerInput> ledgerInputs =
+        latestFigures(inPairTasks(trade, releases, targets));
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
             TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
@@ -322,6 +287,49 @@ public final class TradewatchTopology {
             topics.tradeAnnual(),
             QueryableStores.ANNUAL);
     mirrorGaps(annualFigures);
+  }
+
+  /**
+   * The ledger's inputs in the task of their country pair. Trade records arrive keyed by their
+   * pair, so each is already there: one record per figure, which the ledger books into its HS
+   * chapter and the total. A release written once per partition (as the producers do) is read by
+   * every task, each copy after the figures of its partition ({@link ReleaseSequencer}): it stays
+   * in its task. Targets travel to their pair's task and a single-copy release to every task: few
+   * records, through one small repartition.
+   */
+  private static KStream<String, LedgerInput> inPairTasks(
+      KStream<String, TradeRecord> trade,
+      KStream<String, Release> releases,
+      KStream<String, TargetDefinition> targets) {
+    KStream<String, LedgerInput> figures =
+        trade.map(
+            (key, r) ->
+                KeyValue.pair(
+                    TradeLedger.pairKey(r.getSource(), r.getReporter(), r.getPartner()),
+                    new LedgerInput(r, null, null)),
+            Named.as("trade-to-ledgers"));
+    Map<String, KStream<String, LedgerInput>> releaseCopies =
+        releases
+            .mapValues(r -> new LedgerInput(null, r, null), Named.as("release-to-ledgers"))
+            .split(Named.as("releases-"))
+            .branch((key, in) -> in.getRelease().getParts() > 1, Branched.as("per-partition"))
+            .defaultBranch(Branched.as("single-copy"));
+    KStream<String, LedgerInput> travelling =
+        targets
+            .map(
+                (key, t) ->
+                    KeyValue.pair(
+                        TradeLedger.pairKey(t.getSource(), t.getReporter(), t.getPartner()),
+                        new LedgerInput(null, null, t)),
+                Named.as("targets-to-country-pairs"))
+            .merge(releaseCopies.get("releases-single-copy"), Named.as("targets-and-single-copies"))
+            .repartition(
+                Repartitioned.with(Serdes.STRING, Serdes.LEDGER_INPUT)
+                    .withStreamPartitioner(new LedgerPartitioner())
+                    .withName("trade-releases-and-targets"));
+    return figures
+        .merge(releaseCopies.get("releases-per-partition"), Named.as("figures-and-releases"))
+        .merge(travelling, Named.as("ledger-inputs"));
   }
 
   /**
