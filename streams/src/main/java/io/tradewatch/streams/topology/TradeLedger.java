@@ -20,10 +20,13 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.header.Header;
@@ -99,6 +102,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private static final byte[] PRESENT = new byte[0];
 
   /**
+   * How long an emission forwards the years of pending releases, at most: well inside Kafka
+   * Streams' transaction timeout (10 s) and the consumer's poll interval (5 min).
+   */
+  static final Duration RELEASE_BUDGET = Duration.ofSeconds(2);
+
+  /**
    * Offsets from a released year to the years whose figures depend on its months: itself, the next
    * two (growth and trailing 12 months, and their growth) and five years on (multiple and CAGR).
    */
@@ -122,9 +131,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
-  private TradeLedger(Duration emitInterval, int stoppedWindow) {
+  /** How long an emission forwards the years of pending releases before carrying the rest. */
+  private final Duration budget;
+
+  /** The releases whose years are being forwarded, across emissions; null between them. */
+  private ReleaseCarry carry;
+
+  private TradeLedger(Duration emitInterval, int stoppedWindow, Duration budget) {
     this.emitInterval = emitInterval;
     this.stoppedWindow = stoppedWindow;
+    this.budget = budget;
   }
 
   /**
@@ -132,16 +148,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    *     a good choice, since outputs become visible at commits anyway
    * @param stoppedWindow the longest trade-stopped rule in months (0 without one): a release sends
    *     the series whose first month without trade lies that far back to {@link TradeStopped}
+   * @param budget how long an emission forwards the years of pending releases, at most (at least
+   *     one year): {@link #RELEASE_BUDGET} but in tests
    */
   static ProcessorSupplier<String, LedgerInput, String, ChangedYear> supplier(
-      Duration emitInterval, int stoppedWindow) {
+      Duration emitInterval, int stoppedWindow, Duration budget) {
     if (emitInterval.isNegative() || emitInterval.isZero()) {
       throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
     }
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, LedgerInput, String, ChangedYear> get() {
-        return new TradeLedger(emitInterval, stoppedWindow);
+        return new TradeLedger(emitInterval, stoppedWindow, budget);
       }
 
       @Override
@@ -516,59 +534,97 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * Forwards every year changed since the last emission, by a figure, by a release or by figures
    * whose release is overdue, each once, and forgets them; then sends the series a release may have
    * stopped, and that no changed year judged, to {@link TradeStopped}.
+   *
+   * <p>The years the pending releases change are taken together, so that the releases of one
+   * emission recompute each year once; but a history whose releases come after all its figures
+   * makes that millions of years, hours of work that would hold the stream thread past the
+   * consumer's poll interval and the transaction timeout. So they are forwarded for at most {@code
+   * budget} per emission and the rest carried to the next ({@link ReleaseCarry}), while input goes
+   * on being read between emissions; the releases stay pending in their store until all their years
+   * are forwarded, so a restart starts them again rather than losing them.
    */
   private void emitChangedYears(long now) {
     emission++;
+    long deadline = System.nanoTime() + budget.toNanos();
+    if (carry == null) {
+      carry = startCarry();
+    }
+    Map<String, byte[]> carriedNow = new HashMap<>();
+    if (carry != null) {
+      Iterator<Map.Entry<String, byte[]>> years = carry.years().entrySet().iterator();
+      while (years.hasNext() && (carriedNow.isEmpty() || System.nanoTime() < deadline)) {
+        Map.Entry<String, byte[]> year = years.next();
+        forward(year);
+        carriedNow.put(year.getKey(), year.getValue());
+        years.remove();
+      }
+      if (years.hasNext()) {
+        return;
+      }
+    }
     Map<String, byte[]> due = new TreeMap<>(changed.drain());
-    List<KeyValue<String, byte[]>> released = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
-      all.forEachRemaining(released::add);
-    }
-    // Read before any year is forwarded: the forwards update the stopped-since index, which must
-    // be judged as it stood when the releases arrived (only emissions change it).
-    Set<String> stopped = new TreeSet<>();
-    for (KeyValue<String, byte[]> pending : released) {
-      Release r = releases.get(pending.key);
-      for (String s : covered(r)) {
-        due.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
-      }
-      if (stoppedWindow > 0) {
-        stopped.addAll(mayHaveStopped(r));
-      }
-    }
     for (AwaitedReleases.Overdue month : awaited.overdue(now)) {
       byte[] change = PendingYears.change(month.month(), null);
       for (String s : seriesOf(month)) {
         due.merge(ledgerKey(s, month.year()), change, TradeLedger::earlier);
       }
     }
-
     Set<String> judged = new HashSet<>();
     for (Map.Entry<String, byte[]> year : due.entrySet()) {
-      int split = year.getKey().lastIndexOf(Keys.SEPARATOR);
-      String series = year.getKey().substring(0, split);
-      judged.add(series);
-      int changedYear = Integer.parseInt(year.getKey().substring(split + 1));
-      byte[] change = year.getValue();
-      Headers headers = new RecordHeaders();
-      if (change.length > 1) {
-        // The input that last changed the year: its publish time, for the latency metrics.
-        headers.add(WireHeaders.PUBLISHED_AT, Arrays.copyOfRange(change, 1, change.length));
+      byte[] carried = carriedNow.get(year.getKey());
+      if (carried == null || carried[0] > year.getValue()[0]) {
+        // Not recomputed from that month on by a release in this emission already.
+        forward(year);
       }
-      context.forward(
-          new Record<>(
-              series,
-              new ChangedYear(
-                  changedYear,
-                  change[0],
-                  emission,
-                  // After the overdue months are taken out: what still waits is not written now.
-                  awaited.monthsWaiting(series, changedYear, MonthlyOutputs.YEARS_AFFECTED)),
-              SeriesKey.startOf(changedYear, 1),
-              headers));
+      judged.add(seriesOf(year.getKey()));
     }
-    released.forEach(pending -> pendingReleases.delete(pending.key));
-    for (String series : stopped) {
+    if (carry != null) {
+      finishCarry(judged);
+      carry = null;
+    }
+  }
+
+  /**
+   * The years the pending releases change, folded, and the series they may have stopped, read
+   * before any year is forwarded: the forwards update the stopped-since index, which must be judged
+   * as it stood when the releases arrived. Null without pending releases.
+   */
+  private ReleaseCarry startCarry() {
+    List<KeyValue<String, byte[]>> released = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
+      all.forEachRemaining(released::add);
+    }
+    if (released.isEmpty()) {
+      return null;
+    }
+    SortedMap<String, byte[]> years = new TreeMap<>();
+    Set<String> stopped = new TreeSet<>();
+    Set<String> series = new HashSet<>();
+    for (KeyValue<String, byte[]> pending : released) {
+      Release r = releases.get(pending.key);
+      for (String s : covered(r)) {
+        years.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
+        series.add(s);
+      }
+      if (stoppedWindow > 0) {
+        stopped.addAll(mayHaveStopped(r));
+      }
+    }
+    stopped.removeAll(series);
+    return new ReleaseCarry(released, years, stopped);
+  }
+
+  /**
+   * Forgets the carried releases (unless a copy of another revision replaced one meanwhile) and
+   * judges the series they may have stopped that no year judged.
+   */
+  private void finishCarry(Set<String> judged) {
+    for (KeyValue<String, byte[]> pending : carry.releases()) {
+      if (Arrays.equals(pendingReleases.get(pending.key), pending.value)) {
+        pendingReleases.delete(pending.key);
+      }
+    }
+    for (String series : carry.stopped()) {
       if (!judged.contains(series)) {
         // The rule reads the series' ledgers, not the year or the timestamp.
         context.forward(
@@ -576,6 +632,43 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
     }
   }
+
+  /** Forwards one changed year: a {@code ledgerKey} and its change. */
+  private void forward(Map.Entry<String, byte[]> year) {
+    String series = seriesOf(year.getKey());
+    int changedYear = Integer.parseInt(year.getKey().substring(series.length() + 1));
+    byte[] change = year.getValue();
+    Headers headers = new RecordHeaders();
+    if (change.length > 1) {
+      // The input that last changed the year: its publish time, for the latency metrics.
+      headers.add(WireHeaders.PUBLISHED_AT, Arrays.copyOfRange(change, 1, change.length));
+    }
+    context.forward(
+        new Record<>(
+            series,
+            new ChangedYear(
+                changedYear,
+                change[0],
+                emission,
+                // After the overdue months are taken out: what still waits is not written now.
+                awaited.monthsWaiting(series, changedYear, MonthlyOutputs.YEARS_AFFECTED)),
+            SeriesKey.startOf(changedYear, 1),
+            headers));
+  }
+
+  private static String seriesOf(String ledgerKey) {
+    return ledgerKey.substring(0, ledgerKey.lastIndexOf(Keys.SEPARATOR));
+  }
+
+  /**
+   * Pending releases whose years are being forwarded: the releases as read from their store, the
+   * years not forwarded yet, and the series the releases may have stopped that none of the years
+   * judges.
+   */
+  private record ReleaseCarry(
+      List<KeyValue<String, byte[]>> releases,
+      SortedMap<String, byte[]> years,
+      Set<String> stopped) {}
 
   /**
    * Two pending changes of one year as one: from the earlier first month, with the header of the

@@ -65,6 +65,7 @@ public final class TradewatchTopology {
   private final BigDecimal cifFobFactor;
   private final RuleBook alertRules;
   private final Duration emitInterval;
+  private final Duration releaseBudget;
   private final List<KStream<String, Revision>> revisionRecords = new ArrayList<>();
   private KStream<String, FigureUpdate<TradeMonthly>> monthlyFigures;
   private KStream<String, FigureUpdate<TradeAnnual>> annualFigures;
@@ -77,12 +78,14 @@ public final class TradewatchTopology {
       RecordChecks checks,
       BigDecimal cifFobFactor,
       RuleBook alertRules,
-      Duration emitInterval) {
+      Duration emitInterval,
+      Duration releaseBudget) {
     this.topics = topics;
     this.checks = checks;
     this.cifFobFactor = cifFobFactor;
     this.alertRules = alertRules;
     this.emitInterval = emitInterval;
+    this.releaseBudget = releaseBudget;
   }
 
   /**
@@ -96,7 +99,24 @@ public final class TradewatchTopology {
       BigDecimal cifFobFactor,
       RuleBook alertRules,
       Duration emitInterval) {
-    return new TradewatchTopology(topics, checks, cifFobFactor, alertRules, emitInterval).build();
+    return build(
+        topics, checks, cifFobFactor, alertRules, emitInterval, TradeLedger.RELEASE_BUDGET);
+  }
+
+  /**
+   * As the public {@code build}, with the longest time an emission forwards the years of pending
+   * releases (tests make it short to see the rest carried to later emissions).
+   */
+  static Topology build(
+      Topics topics,
+      RecordChecks checks,
+      BigDecimal cifFobFactor,
+      RuleBook alertRules,
+      Duration emitInterval,
+      Duration releaseBudget) {
+    return new TradewatchTopology(
+            topics, checks, cifFobFactor, alertRules, emitInterval, releaseBudget)
+        .build();
   }
 
   private Topology build() {
@@ -247,7 +267,7 @@ public final class TradewatchTopology {
         latestFigures(inPairTasks(trade, releases, targets));
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
-            TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules)),
+            TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules), releaseBudget),
             Named.as("trade-ledger"),
             TradeLedger.CELLS,
             TradeLedger.LEDGERS,

@@ -89,6 +89,42 @@ class CoverageTopologyTest {
   }
 
   @Test
+  void givenAReleaseChangingMoreYearsThanAnEmissionMayForward_whenEmitted_thenTheRestFollowLater(
+      @TempDir Path slowDir) {
+    // Given figures of three products in two years, their releases, and a ledger whose emissions
+    // forward one year of a release each (the rest carried to the next)
+    List<TradeRecord> figures = new ArrayList<>();
+    for (int year = 2022; year <= 2023; year++) {
+      for (String hs : List.of("2402", "7202", "0806")) {
+        figures.add(kz(Flow.X, year, 1, hs, "100.00"));
+        figures.add(kz(Flow.X, year, 2, hs, "10.00"));
+      }
+    }
+    try (TopologyFixture slow = new TopologyFixture(slowDir, java.time.Duration.ZERO)) {
+      // When the figures are published, released month by month, with no interval to spare
+      slow.publish(figures);
+
+      // Then the releases whose years were not all forwarded yet are still pending ...
+      assertThat(slow.driver.getKeyValueStore(TradeLedger.PENDING_RELEASES).approximateNumEntries())
+          .isPositive();
+
+      // ... and once enough emissions have passed, every month is as a ledger without a limit
+      // writes it
+      for (int tick = 0; tick < 40; tick++) {
+        slow.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
+      }
+      fixture.publish(figures);
+      Map<String, TradeMonthly> expected = monthly();
+      Map<String, TradeMonthly> carried = slow.finalValues(slow.topics.tradeMonthly());
+      assertThat(carried).isEqualTo(expected);
+      assertThat(expected.get(TOTAL + "2023-02").getYtdExportsUsd())
+          .isEqualTo(new BigDecimal("330.00"));
+      assertThat(slow.driver.getKeyValueStore(TradeLedger.PENDING_RELEASES).approximateNumEntries())
+          .isZero();
+    }
+  }
+
+  @Test
   void givenFiguresWithoutTheirRelease_whenLoaded_thenTheMonthIsNullUntilTheReleaseArrives() {
     fixture.publishUnreleased(
         kz(Flow.X, 2023, 1, "2402", "100.00"), kz(Flow.M, 2023, 1, "0806", "40.00"));

@@ -47,6 +47,13 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, Release> releases;
 
   TopologyFixture(Path stateDir) {
+    this(stateDir, TradeLedger.RELEASE_BUDGET);
+  }
+
+  /**
+   * @param releaseBudget how long an emission forwards the years of pending releases, at most
+   */
+  TopologyFixture(Path stateDir, Duration releaseBudget) {
     Properties props =
         StreamsSettings.defaults("unused:9092", stateDir)
             .withProcessingGuarantee("at_least_once")
@@ -58,7 +65,8 @@ final class TopologyFixture implements AutoCloseable {
                 new RecordChecks(NOW),
                 new BigDecimal("1.10"),
                 AlertRulesFile.defaults(),
-                EMIT_INTERVAL),
+                EMIT_INTERVAL,
+                releaseBudget),
             props);
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
