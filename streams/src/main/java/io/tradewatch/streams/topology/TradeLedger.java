@@ -541,7 +541,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * consumer's poll interval and the transaction timeout. So they are forwarded for at most {@code
    * budget} per emission and the rest carried to the next ({@link ReleaseCarry}), while input goes
    * on being read between emissions; the releases stay pending in their store until all their years
-   * are forwarded, so a restart starts them again rather than losing them.
+   * are forwarded, so a restart starts them again rather than losing them. The years figures
+   * changed are forwarded at every emission, as before.
    */
   private void emitChangedYears(long now) {
     emission++;
@@ -558,10 +559,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         carriedNow.put(year.getKey(), year.getValue());
         years.remove();
       }
-      if (years.hasNext()) {
-        return;
-      }
     }
+    // The years figures changed are forwarded at every emission, carry or not: they are bounded by
+    // the input read since the last one, and their store must not grow while a carry lasts.
     Map<String, byte[]> due = new TreeMap<>(changed.drain());
     for (AwaitedReleases.Overdue month : awaited.overdue(now)) {
       byte[] change = PendingYears.change(month.month(), null);
@@ -578,7 +578,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
       judged.add(seriesOf(year.getKey()));
     }
-    if (carry != null) {
+    if (carry != null && carry.years().isEmpty()) {
       finishCarry(judged);
       carry = null;
     }
