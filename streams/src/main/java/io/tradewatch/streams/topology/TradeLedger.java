@@ -538,11 +538,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * <p>The years the pending releases change are taken together, so that the releases of one
    * emission recompute each year once; but a history whose releases come after all its figures
    * makes that millions of years, hours of work that would hold the stream thread past the
-   * consumer's poll interval and the transaction timeout. So they are forwarded for at most {@code
-   * budget} per emission and the rest carried to the next ({@link ReleaseCarry}), while input goes
-   * on being read between emissions; the releases stay pending in their store until all their years
-   * are forwarded, so a restart starts them again rather than losing them. The years figures
-   * changed are forwarded at every emission, as before.
+   * consumer's poll interval and the transaction timeout. So the releases are expanded into their
+   * years, and the years then forwarded, for at most {@code budget} per emission (at least one step
+   * of either), the rest carried to the next ({@link ReleaseCarry}), while input goes on being read
+   * between emissions; the releases stay pending in their store until all their years are
+   * forwarded, so a restart starts them again rather than losing them. The years figures changed
+   * are forwarded at every emission, as before.
    */
   private void emitChangedYears(long now) {
     emission++;
@@ -552,8 +553,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     }
     Map<String, byte[]> carriedNow = new HashMap<>();
     if (carry != null) {
-      Iterator<Map.Entry<String, byte[]>> years = carry.years().entrySet().iterator();
-      while (years.hasNext() && (carriedNow.isEmpty() || System.nanoTime() < deadline)) {
+      // First every release's years, folded (at least one release per emission), then the years.
+      boolean expanded = false;
+      while (!carry.expanded() && (!expanded || System.nanoTime() < deadline)) {
+        expand(carry);
+        expanded = true;
+      }
+      Iterator<Map.Entry<String, byte[]>> years = carry.years.entrySet().iterator();
+      while (carry.expanded()
+          && years.hasNext()
+          && ((!expanded && carriedNow.isEmpty()) || System.nanoTime() < deadline)) {
         Map.Entry<String, byte[]> year = years.next();
         forward(year);
         carriedNow.put(year.getKey(), year.getValue());
@@ -578,40 +587,39 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
       judged.add(seriesOf(year.getKey()));
     }
-    if (carry != null && carry.years().isEmpty()) {
+    if (carry != null && carry.expanded() && carry.years.isEmpty()) {
       finishCarry(judged);
       carry = null;
     }
   }
 
-  /**
-   * The years the pending releases change, folded, and the series they may have stopped, read
-   * before any year is forwarded: the forwards update the stopped-since index, which must be judged
-   * as it stood when the releases arrived. Null without pending releases.
-   */
+  /** The pending releases, to be expanded into the years they change; null without any. */
   private ReleaseCarry startCarry() {
     List<KeyValue<String, byte[]>> released = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
       all.forEachRemaining(released::add);
     }
-    if (released.isEmpty()) {
-      return null;
+    return released.isEmpty() ? null : new ReleaseCarry(released);
+  }
+
+  /**
+   * Adds the next release's years to the carry, folded with the others', and the series it may have
+   * stopped; once the last release is in, keeps only the stopped series no year judges.
+   */
+  private void expand(ReleaseCarry carry) {
+    KeyValue<String, byte[]> pending = carry.releases.get(carry.next++);
+    Release r = releases.get(pending.key);
+    for (String s : covered(r)) {
+      carry.years.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
+      carry.series.add(s);
     }
-    SortedMap<String, byte[]> years = new TreeMap<>();
-    Set<String> stopped = new TreeSet<>();
-    Set<String> series = new HashSet<>();
-    for (KeyValue<String, byte[]> pending : released) {
-      Release r = releases.get(pending.key);
-      for (String s : covered(r)) {
-        years.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
-        series.add(s);
-      }
-      if (stoppedWindow > 0) {
-        stopped.addAll(mayHaveStopped(r));
-      }
+    if (stoppedWindow > 0) {
+      carry.stopped.addAll(mayHaveStopped(r));
     }
-    stopped.removeAll(series);
-    return new ReleaseCarry(released, years, stopped);
+    if (carry.expanded()) {
+      carry.stopped.removeAll(carry.series);
+      carry.series.clear();
+    }
   }
 
   /**
@@ -619,12 +627,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * judges the series they may have stopped that no year judged.
    */
   private void finishCarry(Set<String> judged) {
-    for (KeyValue<String, byte[]> pending : carry.releases()) {
+    for (KeyValue<String, byte[]> pending : carry.releases) {
       if (Arrays.equals(pendingReleases.get(pending.key), pending.value)) {
         pendingReleases.delete(pending.key);
       }
     }
-    for (String series : carry.stopped()) {
+    for (String series : carry.stopped) {
       if (!judged.contains(series)) {
         // The rule reads the series' ledgers, not the year or the timestamp.
         context.forward(
@@ -661,14 +669,25 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * Pending releases whose years are being forwarded: the releases as read from their store, the
-   * years not forwarded yet, and the series the releases may have stopped that none of the years
-   * judges.
+   * Pending releases whose years are being forwarded, across emissions: the releases as read from
+   * their store, how many of them are expanded into {@code years}, the years not forwarded yet, and
+   * the series the releases may have stopped (once all are expanded: those no year judges).
    */
-  private record ReleaseCarry(
-      List<KeyValue<String, byte[]>> releases,
-      SortedMap<String, byte[]> years,
-      Set<String> stopped) {}
+  private static final class ReleaseCarry {
+    final List<KeyValue<String, byte[]>> releases;
+    final SortedMap<String, byte[]> years = new TreeMap<>();
+    final Set<String> stopped = new TreeSet<>();
+    final Set<String> series = new HashSet<>();
+    int next;
+
+    ReleaseCarry(List<KeyValue<String, byte[]>> releases) {
+      this.releases = releases;
+    }
+
+    boolean expanded() {
+      return next == releases.size();
+    }
+  }
 
   /**
    * Two pending changes of one year as one: from the earlier first month, with the header of the
