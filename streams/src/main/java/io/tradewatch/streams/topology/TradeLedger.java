@@ -195,16 +195,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * pair's total series.
    */
   static StoreBuilder<KeyValueStore<String, PeriodCell>> cellStore() {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
-        .withCachingEnabled();
+    return FoldingStore.over(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
+            .withCachingEnabled());
   }
 
   /** The store shared with the output processors, which read the ledgers this one writes. */
   static StoreBuilder<KeyValueStore<String, SeriesYearLedger>> ledgerStore() {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER)
-        .withCachingEnabled();
+    return FoldingStore.over(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER)
+            .withCachingEnabled());
   }
 
   static String ledgerKey(String series, int year) {
