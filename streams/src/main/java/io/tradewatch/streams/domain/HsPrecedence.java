@@ -48,9 +48,20 @@ public final class HsPrecedence {
     return !TOTAL.equals(fine) && fine.length() > coarse.length() && fine.startsWith(coarse);
   }
 
+  /**
+   * Whether another reported code covers this one: {@code TOTAL}, or a proper prefix of it. Looks
+   * up the code's prefixes (a handful of lookups) rather than comparing it with every other code: a
+   * period cell holds every HS code its pair traded, thousands at HS6, and is resolved per figure.
+   */
   private static boolean isCovered(String code, Map<String, BigDecimal> present) {
-    for (String other : present.keySet()) {
-      if (!other.equals(code) && covers(other, code)) {
+    if (TOTAL.equals(code)) {
+      return false;
+    }
+    if (present.containsKey(TOTAL)) {
+      return true;
+    }
+    for (int length = 0; length < code.length(); length++) {
+      if (present.containsKey(code.substring(0, length))) {
         return true;
       }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class HsPrecedenceTest {
@@ -83,5 +85,34 @@ class HsPrecedenceTest {
   void givenAnEmptyProductList_whenInScope_thenEverythingIsIn() {
     assertThat(HsPrecedence.inScope("2402", List.of())).isTrue();
     assertThat(HsPrecedence.inScope("TOTAL", List.of())).isTrue();
+  }
+
+  @Test
+  void givenRandomCellsOfMixedLevels_whenResolve_thenEachCodeCountsUnlessAnotherCoversIt() {
+    Random random = new Random(20_261_207L);
+    String[] levels = {"", "2", "27", "270", "2709", "270900", "27090010", "TOTAL", "28", "2801"};
+    for (int cell = 0; cell < 2_000; cell++) {
+      Map<String, BigDecimal> byCode = new TreeMap<>();
+      int size = random.nextInt(8);
+      for (int i = 0; i < size; i++) {
+        String code =
+            random.nextInt(4) == 0
+                ? levels[random.nextInt(levels.length)]
+                : String.format("%0" + (2 + 2 * random.nextInt(3)) + "d", random.nextInt(100));
+        byCode.put(code, BigDecimal.valueOf(random.nextInt(1_000_000), 2));
+      }
+
+      // The rule as written: a code counts unless another reported code covers it.
+      BigDecimal expected = Money.ZERO;
+      for (Map.Entry<String, BigDecimal> e : byCode.entrySet()) {
+        boolean covered =
+            byCode.keySet().stream()
+                .anyMatch(
+                    other -> !other.equals(e.getKey()) && HsPrecedence.covers(other, e.getKey()));
+        expected = covered ? expected : Money.add(expected, e.getValue());
+      }
+
+      assertThat(HsPrecedence.resolve(byCode)).as("cell %s", byCode).isEqualTo(expected);
+    }
   }
 }
