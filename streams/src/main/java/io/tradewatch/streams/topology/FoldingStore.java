@@ -3,6 +3,7 @@ package io.tradewatch.streams.topology;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * release books dozens of figures into the same cell within one commit interval. Below this layer
  * each put serializes the whole value (a cell holds every HS code of its pair, flow and period) and
  * each get deserializes it again, so a cell of n codes cost O(n²) encoding per interval; here it
- * costs one encoding. The record cache below still folds the changelog writes, as before.
+ * costs one encoding, and one decoding however often it is read in the interval. The record cache
+ * below still folds the changelog writes, as before.
  *
  * <p>Crash safety is that of the record cache: the values held here reach the store below in the
  * task's cache flush, which Kafka Streams runs before it flushes the producer and commits offsets
@@ -42,6 +44,21 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
   /** Values put since the last write-back, by key. Concurrent: queries may read it. */
   private final NavigableMap<String, V> held = new ConcurrentSkipListMap<>();
 
+  /**
+   * Values read from the store below since the last commit, decoded: a figure's cell is read by the
+   * revision check and again by the ledger. Only this layer writes below while the task runs.
+   */
+  private final Map<String, V> read = new ConcurrentHashMap<>();
+
+  /**
+   * The thread that puts (the stream thread). Only its reads are kept: a query thread's read could
+   * otherwise keep a value the stream thread replaces in between.
+   */
+  private volatile Thread writer;
+
+  /** At most this many read values are kept; an emission reads many ledgers once each. */
+  static final int READ_LIMIT = 4_096;
+
   private FoldingStore(KeyValueStore<String, V> below) {
     super(below);
   }
@@ -55,13 +72,26 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
   @Override
   public void init(StateStoreContext context, StateStore root) {
     held.clear();
+    read.clear();
     super.init(context, root);
   }
 
   @Override
   public V get(String key) {
     V value = held.get(key);
-    return value != null ? value : wrapped().get(key);
+    if (value == null) {
+      value = read.get(key);
+    }
+    if (value == null) {
+      value = wrapped().get(key);
+      if (value != null && Thread.currentThread() == writer) {
+        if (read.size() >= READ_LIMIT) {
+          read.clear();
+        }
+        read.put(key, value);
+      }
+    }
+    return value;
   }
 
   @Override
@@ -69,7 +99,9 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
     if (value == null) {
       delete(key);
     } else {
+      writer = Thread.currentThread();
       held.put(key, value);
+      read.remove(key);
     }
   }
 
@@ -90,6 +122,7 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
   @Override
   public V delete(String key) {
     V heldValue = held.remove(key);
+    read.remove(key);
     V stored = wrapped().delete(key);
     return heldValue != null ? heldValue : stored;
   }
@@ -136,6 +169,7 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
   @Override
   public void flushCache() {
     writeBack(held);
+    read.clear();
     super.flushCache();
   }
 
@@ -143,12 +177,14 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
   @Override
   public void clearCache() {
     held.clear();
+    read.clear();
     super.clearCache();
   }
 
   @Override
   public void close() {
     held.clear();
+    read.clear();
     super.close();
   }
 

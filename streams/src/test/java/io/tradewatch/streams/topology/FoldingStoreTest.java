@@ -6,6 +6,7 @@ import io.tradewatch.schemas.Serdes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class FoldingStoreTest {
   private final AtomicInteger encoded = new AtomicInteger();
+  private final AtomicInteger decoded = new AtomicInteger();
   private KeyValueStore<String, String> store;
   private KeyValueStore<String, String> below;
 
@@ -31,9 +33,13 @@ class FoldingStoreTest {
           encoded.incrementAndGet();
           return new StringSerializer().serialize(topic, value);
         };
+    Deserializer<String> countingReads =
+        (topic, bytes) -> {
+          decoded.incrementAndGet();
+          return Serdes.STRING.deserializer().deserialize(topic, bytes);
+        };
     Serde<String> values =
-        org.apache.kafka.common.serialization.Serdes.serdeFrom(
-            counting, Serdes.STRING.deserializer());
+        org.apache.kafka.common.serialization.Serdes.serdeFrom(counting, countingReads);
     store =
         FoldingStore.over(
                 Stores.keyValueStoreBuilder(
@@ -115,5 +121,36 @@ class FoldingStoreTest {
     assertThat(below.get("k")).isNull();
     assertThat(store.putIfAbsent("k", "again")).isNull();
     assertThat(store.putIfAbsent("k", "ignored")).isEqualTo("again");
+  }
+
+  @Test
+  void givenAStoredCell_whenReadByTheRevisionCheckAndTheLedgerInOneCommit_thenItIsDecodedOnce() {
+    store.put("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03", "codes");
+    flushBeforeCommit();
+
+    store.get("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03");
+    store.get("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03");
+    store.get("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03");
+
+    assertThat(decoded).hasValue(1);
+    flushBeforeCommit();
+    below.put("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03", "restored");
+    assertThat(store.get("KZ-BNS|KAZ|ARM|TOTAL|X|2024-03"))
+        .as("after a commit, read from the store below again")
+        .isEqualTo("restored");
+  }
+
+  @Test
+  void givenAQueryThreadReading_whenTheStreamThreadWritesBack_thenTheQueryKeepsNothing()
+      throws InterruptedException {
+    store.put("k", "v1");
+    flushBeforeCommit();
+    Thread query = new Thread(() -> store.get("k"));
+    query.start();
+    query.join();
+
+    below.put("k", "v2");
+
+    assertThat(store.get("k")).as("the query thread's read was not kept").isEqualTo("v2");
   }
 }
