@@ -26,6 +26,35 @@ public final class HsPrecedence {
     return sum;
   }
 
+  /** Figures in ascending code order ({@link String#compareTo}), read in place. */
+  public interface Ascending {
+    String code(int index);
+
+    BigDecimal value(int index);
+  }
+
+  /**
+   * The same value as {@link #resolve} for the figures {@code from} (inclusive) to {@code to}
+   * (exclusive) of a cell in ascending code order, in one pass and without lookups: the codes a
+   * reported code covers follow it directly in that order, so a code is covered exactly when it
+   * starts with the last code counted. {@code TOTAL}, when reported, stands for all the others.
+   */
+  public static BigDecimal resolveAscending(Ascending cell, int from, int to) {
+    BigDecimal sum = Money.ZERO;
+    BigDecimal total = null;
+    String counted = null;
+    for (int i = from; i < to; i++) {
+      String code = cell.code(i);
+      if (TOTAL.equals(code)) {
+        total = cell.value(i);
+      } else if (counted == null || !code.startsWith(counted)) {
+        sum = Money.add(sum, cell.value(i));
+        counted = code;
+      }
+    }
+    return total != null ? Money.add(Money.ZERO, total) : sum;
+  }
+
   /** Whether a figure with this code belongs to a product list (empty list: all products). */
   public static boolean inScope(String code, Iterable<String> productCodes) {
     boolean any = false;

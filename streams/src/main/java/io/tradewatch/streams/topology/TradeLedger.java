@@ -253,7 +253,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       TradeRecord r = input.getTrade();
       // Every figure goes into its pair's cell, where TargetTracker measures targets of any flow;
       // only exports and imports go on into the aggregates.
-      Map<String, BigDecimal> pairCell = bookCell(r);
+      List<HsValue> pairCell = bookCell(r);
       if (!aggregated(r)) {
         return;
       }
@@ -262,7 +262,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         book(
             SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
             r,
-            HsPrecedence.resolve(inGroup(pairCell, group)),
+            resolved(pairCell, group),
             publishedAt,
             releaseFollows);
       }
@@ -404,30 +404,49 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
 
   /** An HS code's entry in a cell, or null. */
   static HsValue entry(PeriodCell cell, String hsCode) {
-    if (cell != null) {
-      for (HsValue e : cell.getEntries()) {
-        if (e.getHsCode().equals(hsCode)) {
-          return e;
-        }
+    if (cell == null) {
+      return null;
+    }
+    int at = indexOf(cell.getEntries(), hsCode);
+    return at >= 0 ? cell.getEntries().get(at) : null;
+  }
+
+  /**
+   * Where an HS code is among a cell's entries, which are kept in ascending code order: its index,
+   * or {@code -(insertion point) - 1} (as {@link java.util.Collections#binarySearch}).
+   */
+  private static int indexOf(List<HsValue> entries, String hsCode) {
+    int low = 0;
+    int high = entries.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int order = entries.get(mid).getHsCode().compareTo(hsCode);
+      if (order < 0) {
+        low = mid + 1;
+      } else if (order > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
       }
     }
-    return null;
+    return -(low + 1);
   }
 
   /**
    * The figure into its period cell, replacing an earlier revision of it ({@link CellRevisions} has
-   * judged it the latest), with its first publication kept; returns the cell's values by HS code.
+   * judged it the latest), with its first publication kept; returns the cell's entries.
+   *
+   * <p>A cell keeps its entries in ascending HS code order, so that a figure finds its entry by
+   * binary search and a group's value is resolved in one pass ({@link #resolved}): a cell holds
+   * every HS code of its pair, flow and period (hundreds at HS6), and is booked once per figure.
    */
-  private Map<String, BigDecimal> bookCell(TradeRecord r) {
+  private List<HsValue> bookCell(TradeRecord r) {
     String cellKey = cellKey(r);
-    Map<String, HsValue> byCode = new TreeMap<>();
     PeriodCell stored = cells.get(cellKey);
-    if (stored != null) {
-      stored.getEntries().forEach(e -> byCode.put(e.getHsCode(), e));
-    }
-    HsValue earlier = byCode.get(r.getHsCode());
-    byCode.put(
-        r.getHsCode(),
+    List<HsValue> entries = stored == null ? List.of() : stored.getEntries();
+    int at = indexOf(entries, r.getHsCode());
+    HsValue earlier = at >= 0 ? entries.get(at) : null;
+    HsValue booked =
         earlier == null
             ? new HsValue(
                 r.getHsCode(), r.getValueUsd(), r.getRevision(), r.getRevision(), r.getValueUsd())
@@ -436,26 +455,48 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 r.getValueUsd(),
                 r.getRevision(),
                 earlier.getFirstRevision(),
-                earlier.getFirstValueUsd()));
-    cells.put(cellKey, new PeriodCell(new ArrayList<>(byCode.values())));
-    Map<String, BigDecimal> values = new TreeMap<>();
-    byCode.forEach((code, e) -> values.put(code, e.getValueUsd()));
-    return values;
+                earlier.getFirstValueUsd());
+    List<HsValue> updated = new ArrayList<>(entries.size() + 1);
+    if (at >= 0) {
+      updated.addAll(entries);
+      updated.set(at, booked);
+    } else {
+      int insertion = -at - 1;
+      updated.addAll(entries.subList(0, insertion));
+      updated.add(booked);
+      updated.addAll(entries.subList(insertion, entries.size()));
+    }
+    cells.put(cellKey, new PeriodCell(updated));
+    return updated;
   }
 
-  /** A cell's figures that count in an HS group: all of them in the total, a chapter's in it. */
-  private static Map<String, BigDecimal> inGroup(Map<String, BigDecimal> byCode, String group) {
-    if (Keys.TOTAL.equals(group)) {
-      return byCode;
-    }
-    Map<String, BigDecimal> chapter = new TreeMap<>();
-    byCode.forEach(
-        (code, value) -> {
-          if (group.equals(Keys.hsChapter(code))) {
-            chapter.put(code, value);
+  /**
+   * A group's value in a cell (entries in ascending code order): all of them count in the total, a
+   * chapter's (the codes that start with it, consecutive in that order) in the chapter.
+   */
+  static BigDecimal resolved(List<HsValue> cell, String group) {
+    HsPrecedence.Ascending codes =
+        new HsPrecedence.Ascending() {
+          @Override
+          public String code(int index) {
+            return cell.get(index).getHsCode();
           }
-        });
-    return chapter;
+
+          @Override
+          public BigDecimal value(int index) {
+            return cell.get(index).getValueUsd();
+          }
+        };
+    if (Keys.TOTAL.equals(group)) {
+      return HsPrecedence.resolveAscending(codes, 0, cell.size());
+    }
+    int from = indexOf(cell, group);
+    from = from >= 0 ? from : -from - 1;
+    int to = from;
+    while (to < cell.size() && cell.get(to).getHsCode().startsWith(group)) {
+      to++;
+    }
+    return HsPrecedence.resolveAscending(codes, from, to);
   }
 
   /**

@@ -88,7 +88,7 @@ class HsPrecedenceTest {
   }
 
   @Test
-  void givenRandomCellsOfMixedLevels_whenResolve_thenEachCodeCountsUnlessAnotherCoversIt() {
+  void givenRandomCellsOfMixedLevels_whenResolved_thenEachCodeCountsUnlessAnotherCoversIt() {
     Random random = new Random(20_261_207L);
     String[] levels = {"", "2", "27", "270", "2709", "270900", "27090010", "TOTAL", "28", "2801"};
     for (int cell = 0; cell < 2_000; cell++) {
@@ -113,6 +113,22 @@ class HsPrecedenceTest {
       }
 
       assertThat(HsPrecedence.resolve(byCode)).as("cell %s", byCode).isEqualTo(expected);
+      List<Map.Entry<String, BigDecimal>> ascending = List.copyOf(byCode.entrySet());
+      HsPrecedence.Ascending inOrder =
+          new HsPrecedence.Ascending() {
+            @Override
+            public String code(int index) {
+              return ascending.get(index).getKey();
+            }
+
+            @Override
+            public BigDecimal value(int index) {
+              return ascending.get(index).getValue();
+            }
+          };
+      assertThat(HsPrecedence.resolveAscending(inOrder, 0, ascending.size()))
+          .as("in one pass, cell %s", byCode)
+          .isEqualTo(expected);
     }
   }
 }

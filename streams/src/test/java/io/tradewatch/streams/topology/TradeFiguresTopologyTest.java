@@ -260,6 +260,29 @@ class TradeFiguresTopologyTest {
   }
 
   @Test
+  void aCoarserCodeStandsForItsFinerOnesWhateverOrderTheyArriveIn() {
+    fixture.publish(
+        kz(Flow.X, 2023, 5, "8703", "7.00"),
+        kz(Flow.X, 2023, 5, "270900", "1.00"),
+        kz(Flow.X, 2023, 5, "2801", "3.00"),
+        kz(Flow.X, 2023, 5, "27", "50.00"),
+        kz(Flow.X, 2023, 5, "2710", "2.00"),
+        kz(Flow.X, 2023, 5, "0201", "4.00"));
+
+    Map<String, TradeMonthly> monthly = fixture.finalValues(fixture.topics.tradeMonthly());
+
+    assertThat(monthly.get("KZ-BNS|KAZ|ARM|27|2023-05").getExportsUsd())
+        .as("chapter 27 as reported stands for its headings")
+        .isEqualTo(new BigDecimal("50.00"));
+    assertThat(monthly.get("KZ-BNS|KAZ|ARM|28|2023-05").getExportsUsd())
+        .isEqualTo(new BigDecimal("3.00"));
+    assertThat(monthly.get("KZ-BNS|KAZ|ARM|02|2023-05").getExportsUsd())
+        .isEqualTo(new BigDecimal("4.00"));
+    assertThat(monthly.get("KZ-BNS|KAZ|ARM|TOTAL|2023-05").getExportsUsd())
+        .isEqualTo(new BigDecimal("64.00"));
+  }
+
+  @Test
   void sourcesAreNeverAddedTogether() {
     fixture.publish(
         kz(Flow.X, 2023, 1, "2402", "100.00"),
