@@ -74,7 +74,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--e2e-rate",
-      description = "input records/s of the latency measurement (default: half the ALOS rate)")
+      description =
+          "input records/s of the latency measurement (default: half the sparse shape's ALOS"
+              + " rate; required when --shapes leaves out sparse)")
   int e2eRate = DEFAULTS.e2eRate();
 
   @Option(

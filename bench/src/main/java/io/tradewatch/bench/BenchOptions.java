@@ -20,7 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param threads stream threads of the topology
  * @param ingestRows rows of each generated CSV file for the ingest measurement (0: skip)
  * @param e2eSeconds duration of the paced latency measurement (0: skip)
- * @param e2eRate records per second of the latency measurement; 0: half the measured ALOS rate
+ * @param e2eRate records per second of the latency measurement; 0: half the sparse ALOS rate
  * @param e2eGuarantees processing guarantees the latency is measured for
  * @param quietPeriod how long outputs, changelogs and commits must stay unchanged to call a drain
  *     done (not part of the timed interval)
@@ -79,6 +79,12 @@ public record BenchOptions(
     require(ingestRows >= 0, "--ingest-rows", "must be 0 or more, was " + ingestRows);
     require(e2eSeconds >= 0, "--e2e-seconds", "must be 0 or more, was " + e2eSeconds);
     require(e2eRate >= 0, "--e2e-rate", "must be 0 or more, was " + e2eRate);
+    require(
+        e2eSeconds == 0 || e2eRate > 0 || shapes.contains(Shape.SPARSE),
+        "--e2e-rate",
+        "must be given when --shapes leaves out sparse (or skip the latency with --e2e-seconds 0):"
+            + " the latency runs on sparse records, and its default rate is half the sparse"
+            + " at-least-once drain's");
     e2eGuarantees = List.copyOf(e2eGuarantees);
     streamsConfig = Map.copyOf(streamsConfig);
     producerConfig = Map.copyOf(producerConfig);

@@ -44,8 +44,8 @@ public final class Benchmark {
       for (Shape shape : options.shapes()) {
         shapes.add(drains(shape, cluster, client, workDir));
       }
-      // Latency and ingest run on sparse records; their default rate follows the sparse drains
-      // when they ran.
+      // Latency runs on sparse records; its default rate follows the sparse drains (without them
+      // the options require a rate: a customs rate would overload sparse records).
       BenchReport.ShapeDrains pacing =
           shapes.stream().filter(s -> s.shape() == Shape.SPARSE).findFirst().orElse(shapes.get(0));
       List<BenchReport.Latency> latencies =

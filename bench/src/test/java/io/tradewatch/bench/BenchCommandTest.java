@@ -40,6 +40,20 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldRequireALatencyRateWhenTheSparseShapeDoesNotRun() {
+    // A customs drain's rate would overload the sparse records the latency is measured on.
+    assertThatThrownBy(() -> BenchOptions.builder().shapes(List.of(Shape.CUSTOMS)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--e2e-rate must be given when --shapes leaves out sparse");
+
+    assertThat(
+            BenchOptions.builder().shapes(List.of(Shape.CUSTOMS)).e2eRate(1_000).build().e2eRate())
+        .isEqualTo(1_000);
+    assertThat(BenchOptions.builder().shapes(List.of(Shape.CUSTOMS)).e2eSeconds(0).build().shapes())
+        .containsExactly(Shape.CUSTOMS);
+  }
+
+  @Test
   void shouldDescribeTheShapesInTheHelp() {
     String usage = new CommandLine(new BenchCommand()).getUsageMessage();
 
