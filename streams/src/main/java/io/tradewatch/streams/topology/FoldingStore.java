@@ -31,10 +31,12 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * its uncommitted input. Standby and restoring writes bypass this layer; it holds nothing then.
  *
  * <p>Scans first write back the held values they would cover, then read the store below. Values are
- * held by reference: callers put a new object rather than change one they put or read. Queries from
- * other threads ({@link #get}) see the held values; interactive queries of the v2 API see the store
- * below, as of the last commit. This is an internal Kafka Streams extension point ({@link
- * WrappedStateStore}, whose cache flush the task calls); it is confined to this class.
+ * held by reference and encoded as they are at the commit: a caller that changes a value it put
+ * puts it again (what is encoded is what was put since the last commit), and never changes a value
+ * it read. Queries from other threads ({@link #get}) see the held values; interactive queries of
+ * the v2 API see the store below, as of the last commit. This is an internal Kafka Streams
+ * extension point ({@link WrappedStateStore}, whose cache flush the task calls); it is confined to
+ * this class.
  *
  * @param <V> the value type; keys are strings
  */

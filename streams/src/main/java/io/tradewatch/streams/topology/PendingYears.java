@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -26,28 +27,39 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The store holds them in a few buckets, each a list of changes, instead of one entry per year:
  * clearing them after an emission then writes one tombstone per bucket to the changelog, not one
  * per year, and the cache folds a commit interval's updates to a bucket into one write. A history
- * replay changes thousands of series-years between two emissions; a bucket is small enough to be
- * rewritten, and it is rewritten only when a year becomes pending or its first month moves earlier,
- * not on every input that changes the year again.
+ * replay changes thousands of series-years between two emissions; a bucket is put again only when a
+ * year becomes pending or its first month moves earlier, not on every input that changes the year
+ * again. The store is a {@link FoldingStore}: a bucket put is held as it is and encoded once, at
+ * the next commit, so a replay that makes thousands of years pending within a commit interval
+ * encodes each bucket once instead of once per year (which cost a fifth of a sparse replay).
  */
 final class PendingYears {
   /** Buckets of the store: the most changelog writes an emission's changes cost, twice. */
   static final int BUCKETS = 16;
 
-  private final KeyValueStore<String, byte[]> store;
+  /**
+   * A bucket's stored form: its number of changes, then each series-year and its change. Null is a
+   * tombstone.
+   */
+  static final Serde<SortedMap<String, byte[]>> BUCKET =
+      org.apache.kafka.common.serialization.Serdes.serdeFrom(
+          (topic, bucket) -> bucket == null ? null : encode(bucket),
+          (topic, bytes) -> bytes == null ? null : decode(bytes));
+
+  private final KeyValueStore<String, SortedMap<String, byte[]>> store;
   private final List<SortedMap<String, byte[]>> buckets = new ArrayList<>(BUCKETS);
   private final Map<String, byte[]> latestHeaders = new HashMap<>();
 
   /** Reads the changes the store holds (those of the emission a restart interrupted). */
-  PendingYears(KeyValueStore<String, byte[]> store) {
+  PendingYears(KeyValueStore<String, SortedMap<String, byte[]>> store) {
     this.store = store;
     for (int i = 0; i < BUCKETS; i++) {
       buckets.add(new TreeMap<>());
     }
-    try (KeyValueIterator<String, byte[]> all = store.all()) {
+    try (KeyValueIterator<String, SortedMap<String, byte[]>> all = store.all()) {
       while (all.hasNext()) {
-        KeyValue<String, byte[]> bucket = all.next();
-        decode(bucket.value, buckets.get(Integer.parseInt(bucket.key)));
+        KeyValue<String, SortedMap<String, byte[]>> bucket = all.next();
+        buckets.get(Integer.parseInt(bucket.key)).putAll(bucket.value);
       }
     }
   }
@@ -63,7 +75,8 @@ final class PendingYears {
     byte[] pending = bucket.get(ledgerKey);
     if (pending == null || fromMonth < pending[0]) {
       bucket.put(ledgerKey, new byte[] {(byte) fromMonth});
-      store.put(Integer.toString(index), encode(bucket));
+      // Put again after every change: the store encodes it as it is at the commit.
+      store.put(Integer.toString(index), bucket);
     }
   }
 
@@ -113,7 +126,8 @@ final class PendingYears {
     return bytes.toByteArray();
   }
 
-  private static void decode(byte[] value, Map<String, byte[]> into) {
+  private static SortedMap<String, byte[]> decode(byte[] value) {
+    SortedMap<String, byte[]> into = new TreeMap<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
       int size = in.readInt();
       for (int i = 0; i < size; i++) {
@@ -126,5 +140,6 @@ final class PendingYears {
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable pending changes", e);
     }
+    return into;
   }
 }

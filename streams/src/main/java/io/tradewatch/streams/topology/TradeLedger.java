@@ -170,9 +170,10 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 .withCachingEnabled(),
             // In memory (restored from its changelog): it holds only the years waiting for the
             // next emission, and RocksDB would keep every removed one as a tombstone.
-            Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, Serdes.BYTES)
-                .withCachingEnabled(),
+            FoldingStore.over(
+                Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, PendingYears.BUCKET)
+                    .withCachingEnabled()),
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(PENDING_RELEASES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),

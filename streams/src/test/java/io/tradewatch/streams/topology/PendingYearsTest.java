@@ -6,21 +6,25 @@ import static org.assertj.core.api.Assertions.entry;
 import io.tradewatch.schemas.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PendingYearsTest {
-  private KeyValueStore<String, byte[]> store;
+  private KeyValueStore<String, SortedMap<String, byte[]>> store;
 
   @BeforeEach
   void store() {
     store =
         Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("pending"), Serdes.STRING, Serdes.BYTES)
+                Stores.inMemoryKeyValueStore("pending"), Serdes.STRING, PendingYears.BUCKET)
             .withLoggingDisabled()
             .build();
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
@@ -80,12 +84,43 @@ class PendingYearsTest {
     String old = "S|R|Q|TOTAL|2024";
     store.put(
         Integer.toString(Math.floorMod(old.hashCode(), PendingYears.BUCKETS)),
-        oldBucket(old, change(3, "2026-12-05T10:00:00Z")));
+        PendingYears.BUCKET
+            .deserializer()
+            .deserialize("", oldBucket(old, change(3, "2026-12-05T10:00:00Z"))));
 
     Map<String, byte[]> due = new PendingYears(store).drain();
 
     assertThat(due.get(old)).isEqualTo(change(3, ""));
     assertThat(due.get("S|R|P|TOTAL|2024")).isEqualTo(change(7, ""));
+  }
+
+  @Test
+  void givenThousandsOfYearsMarkedWithinOneCommit_whenCommitted_thenEachBucketIsEncodedOnce() {
+    AtomicInteger encoded = new AtomicInteger();
+    Serde<SortedMap<String, byte[]>> counting =
+        org.apache.kafka.common.serialization.Serdes.serdeFrom(
+            (topic, bucket) -> {
+              encoded.incrementAndGet();
+              return PendingYears.BUCKET.serializer().serialize(topic, bucket);
+            },
+            PendingYears.BUCKET.deserializer());
+    KeyValueStore<String, SortedMap<String, byte[]>> folding =
+        FoldingStore.over(
+                Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore("pending-folded"), Serdes.STRING, counting)
+                    .withLoggingDisabled())
+            .build();
+    folding.init(new MockProcessorContext<>().getStateStoreContext(), folding);
+    PendingYears pending = new PendingYears(folding);
+    IntStream.range(0, 5_000)
+        .forEach(i -> pending.mark("S|R|P" + i + "|TOTAL|2024", 1 + i % 12, header("")));
+
+    ((WrappedStateStore<?, ?, ?>) folding).flushCache();
+
+    assertThat(encoded).hasValue(PendingYears.BUCKETS);
+    assertThat(new PendingYears(folding).drain())
+        .as("a restart after the commit finds every year")
+        .hasSize(5_000);
   }
 
   private static byte[] oldBucket(String key, byte[] value) {
