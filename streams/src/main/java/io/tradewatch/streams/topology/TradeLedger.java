@@ -102,6 +102,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private static final byte[] PRESENT = new byte[0];
 
   /**
+   * How long an emission forwards the years of pending releases, at most: well inside Kafka
+   * Streams' transaction timeout (10 s) and the consumer's poll interval (5 min).
+   */
+  static final Duration RELEASE_BUDGET = Duration.ofSeconds(2);
+
+  /**
    * Offsets from a released year to the years whose figures depend on its months: itself, the next
    * two (growth and trailing 12 months, and their growth) and five years on (multiple and CAGR).
    */
@@ -125,13 +131,13 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
-  /** How long an emission works on each of its parts before carrying the rest. */
-  private final EmissionBudget budget;
+  /** How long an emission forwards the years of pending releases before carrying the rest. */
+  private final Duration budget;
 
   /** The releases whose years are being forwarded, across emissions; null between them. */
   private ReleaseCarry carry;
 
-  private TradeLedger(Duration emitInterval, int stoppedWindow, EmissionBudget budget) {
+  private TradeLedger(Duration emitInterval, int stoppedWindow, Duration budget) {
     this.emitInterval = emitInterval;
     this.stoppedWindow = stoppedWindow;
     this.budget = budget;
@@ -142,11 +148,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    *     a good choice, since outputs become visible at commits anyway
    * @param stoppedWindow the longest trade-stopped rule in months (0 without one): a release sends
    *     the series whose first month without trade lies that far back to {@link TradeStopped}
-   * @param budget how long an emission works on the years of pending releases and on those changed
-   *     by figures, at most (at least one year each): {@link EmissionBudget#DEFAULT} but in tests
+   * @param budget how long an emission forwards the years of pending releases, at most (at least
+   *     one year): {@link #RELEASE_BUDGET} but in tests
    */
   static ProcessorSupplier<String, LedgerInput, String, ChangedYear> supplier(
-      Duration emitInterval, int stoppedWindow, EmissionBudget budget) {
+      Duration emitInterval, int stoppedWindow, Duration budget) {
     if (emitInterval.isNegative() || emitInterval.isZero()) {
       throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
     }
@@ -585,7 +591,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   private void emitChangedYears(long now) {
     emission++;
-    long deadline = System.nanoTime() + budget.releases().toNanos();
+    long deadline = System.nanoTime() + budget.toNanos();
     if (carry == null) {
       carry = startCarry();
     }
@@ -607,9 +613,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         years.remove();
       }
     }
-    // The years figures changed are forwarded at every emission, carry or not, for at most the
-    // figure budget (at least one year): a backlog emission folds ten intervals of input, which can
-    // change more years than 10 s of recomputation. What is left stays pending, as it was.
+    // The years figures changed are forwarded at every emission, carry or not: they are bounded by
+    // the input read since the last one, and their store must not grow while a carry lasts.
     Map<String, byte[]> due = new TreeMap<>(changed.drain());
     for (AwaitedReleases.Overdue month : awaited.overdue(now)) {
       byte[] change = PendingYears.change(month.month(), null);
@@ -617,21 +622,13 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         due.merge(ledgerKey(s, month.year()), change, TradeLedger::earlier);
       }
     }
-    long figureDeadline = System.nanoTime() + budget.figures().toNanos();
-    boolean any = false;
     Set<String> judged = new HashSet<>();
     for (Map.Entry<String, byte[]> year : due.entrySet()) {
-      if (any && System.nanoTime() >= figureDeadline) {
-        byte[] change = year.getValue();
-        changed.mark(year.getKey(), change[0], Arrays.copyOfRange(change, 1, change.length));
-        continue;
-      }
       byte[] carried = carriedNow.get(year.getKey());
       if (carried == null || carried[0] > year.getValue()[0]) {
         // Not recomputed from that month on by a release in this emission already.
         forward(year);
       }
-      any = true;
       judged.add(seriesOf(year.getKey()));
     }
     if (carry != null && carry.expanded() && carry.years.isEmpty()) {

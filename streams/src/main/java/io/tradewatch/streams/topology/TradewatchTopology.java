@@ -65,7 +65,7 @@ public final class TradewatchTopology {
   private final BigDecimal cifFobFactor;
   private final RuleBook alertRules;
   private final Duration emitInterval;
-  private final EmissionBudget budget;
+  private final Duration releaseBudget;
   private final List<KStream<String, Revision>> revisionRecords = new ArrayList<>();
   private KStream<String, FigureUpdate<TradeMonthly>> monthlyFigures;
   private KStream<String, FigureUpdate<TradeAnnual>> annualFigures;
@@ -79,13 +79,13 @@ public final class TradewatchTopology {
       BigDecimal cifFobFactor,
       RuleBook alertRules,
       Duration emitInterval,
-      EmissionBudget budget) {
+      Duration releaseBudget) {
     this.topics = topics;
     this.checks = checks;
     this.cifFobFactor = cifFobFactor;
     this.alertRules = alertRules;
     this.emitInterval = emitInterval;
-    this.budget = budget;
+    this.releaseBudget = releaseBudget;
   }
 
   /**
@@ -99,12 +99,13 @@ public final class TradewatchTopology {
       BigDecimal cifFobFactor,
       RuleBook alertRules,
       Duration emitInterval) {
-    return build(topics, checks, cifFobFactor, alertRules, emitInterval, EmissionBudget.DEFAULT);
+    return build(
+        topics, checks, cifFobFactor, alertRules, emitInterval, TradeLedger.RELEASE_BUDGET);
   }
 
   /**
-   * As the public {@code build}, with the longest time an emission works on each of its parts
-   * (tests make them short to see the rest carried to later emissions).
+   * As the public {@code build}, with the longest time an emission forwards the years of pending
+   * releases (tests make it short to see the rest carried to later emissions).
    */
   static Topology build(
       Topics topics,
@@ -112,8 +113,9 @@ public final class TradewatchTopology {
       BigDecimal cifFobFactor,
       RuleBook alertRules,
       Duration emitInterval,
-      EmissionBudget budget) {
-    return new TradewatchTopology(topics, checks, cifFobFactor, alertRules, emitInterval, budget)
+      Duration releaseBudget) {
+    return new TradewatchTopology(
+            topics, checks, cifFobFactor, alertRules, emitInterval, releaseBudget)
         .build();
   }
 
@@ -265,7 +267,7 @@ public final class TradewatchTopology {
         latestFigures(inPairTasks(trade, releases, targets));
     KStream<String, ChangedYear> changedYears =
         ledgerInputs.process(
-            TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules), budget),
+            TradeLedger.supplier(emitInterval, TradeStopped.window(alertRules), releaseBudget),
             Named.as("trade-ledger"),
             TradeLedger.CELLS,
             TradeLedger.LEDGERS,

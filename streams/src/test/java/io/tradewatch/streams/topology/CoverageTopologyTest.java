@@ -101,10 +101,7 @@ class CoverageTopologyTest {
         figures.add(kz(Flow.X, year, 2, hs, "10.00"));
       }
     }
-    try (TopologyFixture slow =
-        new TopologyFixture(
-            slowDir,
-            new EmissionBudget(java.time.Duration.ZERO, EmissionBudget.DEFAULT.figures()))) {
+    try (TopologyFixture slow = new TopologyFixture(slowDir, java.time.Duration.ZERO)) {
       TestOutputTopic<String, TradeMonthly> slowMonthly = slow.output(slow.topics.tradeMonthly());
       // When the figures are published, released month by month, with no interval to spare
       slow.publish(figures);
@@ -133,59 +130,6 @@ class CoverageTopologyTest {
       assertThat(expected.get(TOTAL + "2023-02").getYtdExportsUsd())
           .isEqualTo(new BigDecimal("330.00"));
       assertThat(slow.driver.getKeyValueStore(TradeLedger.PENDING_RELEASES).approximateNumEntries())
-          .isZero();
-    }
-  }
-
-  @Test
-  void givenFiguresChangingMoreYearsThanAnEmissionMayForward_whenEmitted_thenTheRestFollowLater(
-      @TempDir Path slowDir) {
-    // Given released figures of four products in three years, read at once (one interval for
-    // all), and a ledger whose emissions forward one year changed by figures each
-    List<TradeRecord> figures = new ArrayList<>();
-    for (int year = 2021; year <= 2023; year++) {
-      for (String hs : List.of("2402", "7202", "0806", "2709")) {
-        figures.add(kz(Flow.X, year, 1, hs, "100.00"));
-      }
-    }
-    try (TopologyFixture slow =
-        new TopologyFixture(
-            slowDir,
-            new EmissionBudget(EmissionBudget.DEFAULT.releases(), java.time.Duration.ZERO))) {
-      TestOutputTopic<String, TradeMonthly> slowMonthly = slow.output(slow.topics.tradeMonthly());
-      slow.release(
-          List.of(
-              kzRelease(2021, 1, 1, Flow.X, Flow.M),
-              kzRelease(2022, 1, 1, Flow.X, Flow.M),
-              kzRelease(2023, 1, 1, Flow.X, Flow.M)));
-      figures.forEach(f -> slow.pipe(f, false));
-
-      // When one interval passes, one year is forwarded and the rest stay pending
-      slow.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
-      Map<String, TradeMonthly> written = new HashMap<>(slowMonthly.readKeyValuesToMap());
-      assertThat(written.keySet().stream().map(k -> k.substring(0, k.lastIndexOf('|'))).distinct())
-          .as("the months of one series")
-          .hasSize(1);
-      assertThat(slow.driver.getKeyValueStore(TradeLedger.CHANGED).approximateNumEntries())
-          .isPositive();
-
-      // Then once enough intervals have passed, every month is as a ledger without a limit writes
-      for (int tick = 0; tick < 40; tick++) {
-        slow.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
-      }
-      written.putAll(slowMonthly.readKeyValuesToMap());
-      fixture.release(
-          List.of(
-              kzRelease(2021, 1, 1, Flow.X, Flow.M),
-              kzRelease(2022, 1, 1, Flow.X, Flow.M),
-              kzRelease(2023, 1, 1, Flow.X, Flow.M)));
-      figures.forEach(f -> fixture.pipe(f, false));
-      fixture.driver.advanceWallClockTime(TopologyFixture.EMIT_INTERVAL);
-      Map<String, TradeMonthly> expected = monthly();
-      assertThat(written).isEqualTo(expected);
-      assertThat(expected.get(TOTAL + "2023-01").getExportsUsd())
-          .isEqualTo(new BigDecimal("400.00"));
-      assertThat(slow.driver.getKeyValueStore(TradeLedger.CHANGED).approximateNumEntries())
           .isZero();
     }
   }

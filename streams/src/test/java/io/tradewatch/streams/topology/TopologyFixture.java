@@ -47,13 +47,13 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, Release> releases;
 
   TopologyFixture(Path stateDir) {
-    this(stateDir, EmissionBudget.DEFAULT);
+    this(stateDir, TradeLedger.RELEASE_BUDGET);
   }
 
   /**
-   * @param budget how long an emission works on the years of releases and of figures, at most
+   * @param releaseBudget how long an emission forwards the years of pending releases, at most
    */
-  TopologyFixture(Path stateDir, EmissionBudget budget) {
+  TopologyFixture(Path stateDir, Duration releaseBudget) {
     Properties props =
         StreamsSettings.defaults("unused:9092", stateDir)
             .withProcessingGuarantee("at_least_once")
@@ -66,7 +66,7 @@ final class TopologyFixture implements AutoCloseable {
                 new BigDecimal("1.10"),
                 AlertRulesFile.defaults(),
                 EMIT_INTERVAL,
-                budget),
+                releaseBudget),
             props);
     trade = input(topics.tradeRecords());
     fdi = input(topics.fdiRecords());
