@@ -1,7 +1,9 @@
 package io.tradewatch.streams.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How figures of one source at different HS levels add up without double counting.
@@ -16,14 +18,24 @@ public final class HsPrecedence {
 
   private HsPrecedence() {}
 
+  /** The value of a set of figures, by code, under the rule above. */
   public static BigDecimal resolve(Map<String, BigDecimal> valueByCode) {
-    BigDecimal sum = Money.ZERO;
-    for (Map.Entry<String, BigDecimal> entry : valueByCode.entrySet()) {
-      if (!isCovered(entry.getKey(), valueByCode)) {
-        sum = Money.add(sum, entry.getValue());
-      }
-    }
-    return sum;
+    List<Map.Entry<String, BigDecimal>> ascending =
+        List.copyOf(new TreeMap<>(valueByCode).entrySet());
+    return resolveAscending(
+        new Ascending() {
+          @Override
+          public String code(int index) {
+            return ascending.get(index).getKey();
+          }
+
+          @Override
+          public BigDecimal value(int index) {
+            return ascending.get(index).getValue();
+          }
+        },
+        0,
+        ascending.size());
   }
 
   /** Figures in ascending code order ({@link String#compareTo}), read in place. */
@@ -75,25 +87,5 @@ public final class HsPrecedence {
       return true;
     }
     return !TOTAL.equals(fine) && fine.length() > coarse.length() && fine.startsWith(coarse);
-  }
-
-  /**
-   * Whether another reported code covers this one: {@code TOTAL}, or a proper prefix of it. Looks
-   * up the code's prefixes (a handful of lookups) rather than comparing it with every other code: a
-   * period cell holds every HS code its pair traded, thousands at HS6, and is resolved per figure.
-   */
-  private static boolean isCovered(String code, Map<String, BigDecimal> present) {
-    if (TOTAL.equals(code)) {
-      return false;
-    }
-    if (present.containsKey(TOTAL)) {
-      return true;
-    }
-    for (int length = 0; length < code.length(); length++) {
-      if (present.containsKey(code.substring(0, length))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -113,22 +113,6 @@ class HsPrecedenceTest {
       }
 
       assertThat(HsPrecedence.resolve(byCode)).as("cell %s", byCode).isEqualTo(expected);
-      List<Map.Entry<String, BigDecimal>> ascending = List.copyOf(byCode.entrySet());
-      HsPrecedence.Ascending inOrder =
-          new HsPrecedence.Ascending() {
-            @Override
-            public String code(int index) {
-              return ascending.get(index).getKey();
-            }
-
-            @Override
-            public BigDecimal value(int index) {
-              return ascending.get(index).getValue();
-            }
-          };
-      assertThat(HsPrecedence.resolveAscending(inOrder, 0, ascending.size()))
-          .as("in one pass, cell %s", byCode)
-          .isEqualTo(expected);
     }
   }
 }
