@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How figures of one source at different HS levels add up without double counting.
@@ -23,19 +24,7 @@ public final class HsPrecedence {
     List<Map.Entry<String, BigDecimal>> ascending =
         List.copyOf(new TreeMap<>(valueByCode).entrySet());
     return resolveAscending(
-        new Ascending() {
-          @Override
-          public String code(int index) {
-            return ascending.get(index).getKey();
-          }
-
-          @Override
-          public BigDecimal value(int index) {
-            return ascending.get(index).getValue();
-          }
-        },
-        0,
-        ascending.size());
+        Ascending.of(ascending, Map.Entry::getKey, Map.Entry::getValue), 0, ascending.size());
   }
 
   /** Figures in ascending code order ({@link String#compareTo}), read in place. */
@@ -43,6 +32,22 @@ public final class HsPrecedence {
     String code(int index);
 
     BigDecimal value(int index);
+
+    /** A list of figures, already in ascending code order, read through its accessors. */
+    static <T> Ascending of(
+        List<T> figures, Function<T, String> code, Function<T, BigDecimal> value) {
+      return new Ascending() {
+        @Override
+        public String code(int index) {
+          return code.apply(figures.get(index));
+        }
+
+        @Override
+        public BigDecimal value(int index) {
+          return value.apply(figures.get(index));
+        }
+      };
+    }
   }
 
   /**

@@ -477,17 +477,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   static BigDecimal resolved(List<HsValue> cell, String group) {
     HsPrecedence.Ascending codes =
-        new HsPrecedence.Ascending() {
-          @Override
-          public String code(int index) {
-            return cell.get(index).getHsCode();
-          }
-
-          @Override
-          public BigDecimal value(int index) {
-            return cell.get(index).getValueUsd();
-          }
-        };
+        HsPrecedence.Ascending.of(cell, HsValue::getHsCode, HsValue::getValueUsd);
     if (Keys.TOTAL.equals(group)) {
       return HsPrecedence.resolveAscending(codes, 0, cell.size());
     }
