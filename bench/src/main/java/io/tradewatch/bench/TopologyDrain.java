@@ -33,6 +33,11 @@ final class TopologyDrain {
   private static final Logger LOG = LoggerFactory.getLogger(TopologyDrain.class);
   private static final long POLL_MS = 100;
 
+  /**
+   * How often a drain logs how far it got: a 2 M-record drain of the sparse shape takes an hour.
+   */
+  private static final long PROGRESS_NANOS = 10_000_000_000L;
+
   private final EmbeddedKafkaCluster cluster;
   private final Properties clientProperties;
   private final Topics inputs;
@@ -100,22 +105,36 @@ final class TopologyDrain {
         long appCpuAtChange = appCpu0;
         Set<String> watched = Set.of();
         long lag = expected;
+        long nextProgress = t0 + PROGRESS_NANOS;
         while (true) {
           Map<TopicPartition, Long> committed = offsets.committed(applicationId);
           lag = 0;
+          long input = 0;
           for (Map.Entry<TopicPartition, Long> end : offsets.ends(inputNames).entrySet()) {
             lag += end.getValue() - committed.getOrDefault(end.getKey(), 0L);
+            input += end.getValue();
           }
           if (lag == 0 || watched.isEmpty()) {
             watched =
                 offsets.topics(
                     n -> n.startsWith(applicationId + "-") || n.startsWith(topics.outputPrefix()));
           }
-          long fingerprint = offsets.sumEnds(watched);
+          long writes = offsets.sumEnds(watched);
+          long fingerprint = writes;
           for (long c : committed.values()) {
             fingerprint += c;
           }
           long now = System.nanoTime();
+          if (now >= nextProgress) {
+            nextProgress = now + PROGRESS_NANOS;
+            LOG.info(
+                "{}: {} of {} input records committed after {} s; {} records written so far",
+                applicationId,
+                input - lag,
+                input,
+                (now - t0) / 1_000_000_000L,
+                writes);
+          }
           if (fingerprint != lastFingerprint) {
             lastFingerprint = fingerprint;
             lastChange = now;
