@@ -13,12 +13,6 @@ import java.time.Duration;
  * <p>A record is backlog when it is read more than {@value #BACKLOG_AGE} intervals after it was
  * published (its {@code tw.published-at} header, the producer's clock). A record without that
  * header counts as live. Only the last record read before an interval ends is judged.
- *
- * <p>A fold also ends early when the years pending would take longer than the budget to emit, at
- * the time per year the last emission took: a replay's figures can be read far faster than their
- * years are recomputed, and ten intervals of them once made an emission outlast Kafka Streams' 10 s
- * transaction timeout. Every pending year is still emitted together, so the outputs and alert rules
- * never see part of what was read.
  */
 final class EmissionPacing {
   /** How many intervals after its publication a record is read, at most, to count as live. */
@@ -29,25 +23,15 @@ final class EmissionPacing {
 
   private final long backlogAgeMs;
   private final long backlogFoldMs;
-  private final long budgetNanos;
-
-  /** What the last emission that recomputed years took per year; 0 before any. */
-  private double nanosPerYear;
-
   private boolean readSinceTick;
   private boolean lastWasBacklog;
 
   /** When it last emitted; at first, as if a whole fold ago (the wall clock is never negative). */
   private long lastEmission;
 
-  /**
-   * @param interval the emit interval
-   * @param budget how long an emission's years should take, at most: a fold ends before
-   */
-  EmissionPacing(Duration interval, Duration budget) {
+  EmissionPacing(Duration interval) {
     this.backlogAgeMs = interval.toMillis() * BACKLOG_AGE;
     this.backlogFoldMs = interval.toMillis() * BACKLOG_FOLD;
-    this.budgetNanos = budget.toNanos();
     this.lastEmission = -backlogFoldMs;
   }
 
@@ -62,26 +46,14 @@ final class EmissionPacing {
     lastWasBacklog = publishedAt != null && now - publishedAt > backlogAgeMs;
   }
 
-  /**
-   * At an interval's end: whether to emit now.
-   *
-   * @param pendingYears the years an emission would recompute now
-   */
-  boolean due(long now, int pendingYears) {
+  /** At an interval's end: whether to emit now. */
+  boolean due(long now) {
     boolean quiet = !readSinceTick;
     readSinceTick = false;
-    boolean full = pendingYears * nanosPerYear >= budgetNanos;
-    if (quiet || !lastWasBacklog || full || now - lastEmission >= backlogFoldMs) {
+    if (quiet || !lastWasBacklog || now - lastEmission >= backlogFoldMs) {
       lastEmission = now;
       return true;
     }
     return false;
-  }
-
-  /** An emission recomputed {@code years} years in {@code nanos}. */
-  void emitted(int years, long nanos) {
-    if (years > 0) {
-      nanosPerYear = (double) nanos / years;
-    }
   }
 }

@@ -80,15 +80,6 @@ final class PendingYears {
     }
   }
 
-  /** How many series-years are pending. */
-  int size() {
-    int size = 0;
-    for (SortedMap<String, byte[]> bucket : buckets) {
-      size += bucket.size();
-    }
-    return size;
-  }
-
   /**
    * Every pending change, by series-year, as its first month followed by the latest publish time
    * (none after a restart), and none left pending.

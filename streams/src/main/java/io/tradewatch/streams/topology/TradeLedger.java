@@ -108,12 +108,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static final Duration RELEASE_BUDGET = Duration.ofSeconds(2);
 
   /**
-   * How long the years figures changed should take to emit, at most: a backlog's fold ends early
-   * when its pending years would take longer ({@link EmissionPacing}).
-   */
-  static final Duration FIGURE_BUDGET = Duration.ofSeconds(2);
-
-  /**
    * Offsets from a released year to the years whose figures depend on its months: itself, the next
    * two (growth and trailing 12 months, and their growth) and five years on (multiple and CAGR).
    */
@@ -238,12 +232,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     if (stoppedWindow > 0) {
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
-    this.pacing = new EmissionPacing(emitInterval, FIGURE_BUDGET);
+    this.pacing = new EmissionPacing(emitInterval);
     context.schedule(
         emitInterval,
         PunctuationType.WALL_CLOCK_TIME,
         now -> {
-          if (pacing.due(now, changed.size())) {
+          if (pacing.due(now)) {
             emitChangedYears(now);
           }
         });
@@ -619,7 +613,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
     }
     Set<String> judged = new HashSet<>();
-    long started = System.nanoTime();
     for (Map.Entry<String, byte[]> year : due.entrySet()) {
       byte[] carried = carriedNow.get(year.getKey());
       if (carried == null || carried[0] > year.getValue()[0]) {
@@ -628,7 +621,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       }
       judged.add(seriesOf(year.getKey()));
     }
-    pacing.emitted(due.size(), System.nanoTime() - started);
     if (carry != null && carry.expanded() && carry.years.isEmpty()) {
       finishCarry(judged);
       carry = null;

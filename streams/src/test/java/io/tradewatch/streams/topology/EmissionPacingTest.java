@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class EmissionPacingTest {
   private static final long INTERVAL = 200;
-  private final EmissionPacing pacing =
-      new EmissionPacing(Duration.ofMillis(INTERVAL), Duration.ofSeconds(2));
+  private final EmissionPacing pacing = new EmissionPacing(Duration.ofMillis(INTERVAL));
 
   @Test
   void givenRecordsReadJustAfterTheyWerePublished_whenEachIntervalEnds_thenItEmits() {
@@ -16,7 +15,7 @@ class EmissionPacingTest {
     for (int tick = 1; tick <= 20; tick++) {
       now += INTERVAL;
       pacing.read(now - 50, now);
-      assertThat(pacing.due(now, 0)).as("tick %d", tick).isTrue();
+      assertThat(pacing.due(now)).as("tick %d", tick).isTrue();
     }
   }
 
@@ -26,7 +25,7 @@ class EmissionPacingTest {
     for (int tick = 1; tick <= 5; tick++) {
       now += INTERVAL;
       pacing.read(null, now);
-      assertThat(pacing.due(now, 0)).isTrue();
+      assertThat(pacing.due(now)).isTrue();
     }
   }
 
@@ -40,7 +39,7 @@ class EmissionPacingTest {
     for (; ticks < 30; ticks++) {
       now += INTERVAL;
       pacing.read(publishedLongAgo, now);
-      if (pacing.due(now, 0)) {
+      if (pacing.due(now)) {
         emitted++;
       }
     }
@@ -50,55 +49,30 @@ class EmissionPacingTest {
     now += INTERVAL;
 
     // Then it emits at once, not at the end of the fold
-    assertThat(pacing.due(now, 0)).isTrue();
+    assertThat(pacing.due(now)).isTrue();
   }
 
   @Test
   void givenABacklogThatCatchesUp_whenARecordIsReadJustAfterItsPublication_thenItEmitsAtOnce() {
     long now = 1_000_000;
     pacing.read(now - 60_000, now);
-    assertThat(pacing.due(now, 0)).as("the first emission").isTrue();
+    assertThat(pacing.due(now)).as("the first emission").isTrue();
     now += INTERVAL;
     pacing.read(now - 60_000, now);
-    assertThat(pacing.due(now, 0)).as("in the backlog's fold").isFalse();
+    assertThat(pacing.due(now)).as("in the backlog's fold").isFalse();
 
     now += INTERVAL;
     pacing.read(now - 10, now);
 
-    assertThat(pacing.due(now, 0)).isTrue();
+    assertThat(pacing.due(now)).isTrue();
   }
 
   @Test
   void givenARecordReadFiveIntervalsAfterItsPublication_whenTheIntervalEnds_thenItIsStillLive() {
     long now = 1_000_000;
-    pacing.due(now, 0);
+    pacing.due(now);
     now += INTERVAL;
     pacing.read(now - EmissionPacing.BACKLOG_AGE * INTERVAL, now);
-    assertThat(pacing.due(now, 0)).isTrue();
-  }
-
-  @Test
-  void givenABacklogWhosePendingYearsWouldTakeLongerThanTheBudget_whenAnIntervalEnds_thenItEmits() {
-    long now = 1_000_000;
-    long publishedLongAgo = now - Duration.ofDays(1).toMillis();
-    pacing.read(publishedLongAgo, now);
-    assertThat(pacing.due(now, 100)).as("the first emission").isTrue();
-    // The first emission took 1 ms per year
-    pacing.emitted(100, 100_000_000L);
-
-    // Given a backlog fold under way, with 1 000 years pending (1 s at that pace)
-    now += INTERVAL;
-    pacing.read(publishedLongAgo, now);
-    assertThat(pacing.due(now, 1_000)).as("folding: 1 s of years").isFalse();
-
-    // When the next interval ends with 2 500 years pending (2.5 s, over the 2 s budget)
-    now += INTERVAL;
-    pacing.read(publishedLongAgo, now);
-
-    // Then it emits before the fold's ten intervals are up
-    assertThat(pacing.due(now, 2_500)).isTrue();
-    now += INTERVAL;
-    pacing.read(publishedLongAgo, now);
-    assertThat(pacing.due(now, 10)).as("and folds again after").isFalse();
+    assertThat(pacing.due(now)).isTrue();
   }
 }
