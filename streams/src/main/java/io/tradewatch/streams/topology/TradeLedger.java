@@ -18,13 +18,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -414,23 +417,29 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
 
   /**
    * Where an HS code is among a cell's entries, which are kept in ascending code order: its index,
-   * or {@code -(insertion point) - 1} (as {@link java.util.Collections#binarySearch}).
+   * or {@code -(insertion point) - 1}, as {@link Collections#binarySearch} says.
    */
   private static int indexOf(List<HsValue> entries, String hsCode) {
-    int low = 0;
-    int high = entries.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int order = entries.get(mid).getHsCode().compareTo(hsCode);
-      if (order < 0) {
-        low = mid + 1;
-      } else if (order > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
+    return Collections.binarySearch(new Codes(entries), hsCode);
+  }
+
+  /** A cell's codes, read in place (random access, so the search is by index). */
+  private static final class Codes extends AbstractList<String> implements RandomAccess {
+    private final List<HsValue> entries;
+
+    Codes(List<HsValue> entries) {
+      this.entries = entries;
     }
-    return -(low + 1);
+
+    @Override
+    public String get(int index) {
+      return entries.get(index).getHsCode();
+    }
+
+    @Override
+    public int size() {
+      return entries.size();
+    }
   }
 
   /**
