@@ -59,8 +59,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", description = "partitions of every topic (default 2)")
   int partitions = DEFAULTS.partitions();
 
-  @Option(names = "--threads", description = "stream threads (default 1)")
+  @Option(names = "--threads", description = "stream threads of each instance (default 1)")
   int threads = DEFAULTS.threads();
+
+  @Option(
+      names = "--instances",
+      description =
+          "Kafka Streams instances of each drained application, side by side in this JVM in one"
+              + " consumer group (default 1)")
+  int instances = DEFAULTS.instances();
 
   @Option(
       names = "--ingest-rows",
@@ -165,6 +172,7 @@ final class BenchCommand implements Callable<Integer> {
         .seed(seed)
         .partitions(partitions)
         .threads(threads)
+        .instances(instances)
         .e2eRate(e2eRate)
         .e2eGuarantees(e2eGuarantees)
         .quietPeriod(Duration.ofMillis(quietMs))

@@ -17,7 +17,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param warmups discarded passes before each measured series
  * @param runs measured passes per figure; the median is reported
  * @param partitions partitions of every topic
- * @param threads stream threads of the topology
+ * @param threads stream threads of each instance of the drained application
+ * @param instances Kafka Streams instances of the drained application, started side by side in this
+ *     JVM with the same application id (as a second machine would join the group)
  * @param ingestRows rows of each generated CSV file for the ingest measurement (0: skip)
  * @param e2eSeconds duration of the paced latency measurement (0: skip)
  * @param e2eRate records per second of the latency measurement; 0: half the sparse ALOS rate
@@ -39,6 +41,7 @@ public record BenchOptions(
     int runs,
     int partitions,
     int threads,
+    int instances,
     long ingestRows,
     int e2eSeconds,
     int e2eRate,
@@ -76,6 +79,7 @@ public record BenchOptions(
     require(runs >= 1, "--runs", "must be at least 1, was " + runs);
     require(partitions >= 1, "--partitions", "must be at least 1, was " + partitions);
     require(threads >= 1, "--threads", "must be at least 1, was " + threads);
+    require(instances >= 1, "--instances", "must be at least 1, was " + instances);
     require(ingestRows >= 0, "--ingest-rows", "must be 0 or more, was " + ingestRows);
     require(e2eSeconds >= 0, "--e2e-seconds", "must be 0 or more, was " + e2eSeconds);
     require(e2eRate >= 0, "--e2e-rate", "must be 0 or more, was " + e2eRate);
@@ -121,6 +125,7 @@ public record BenchOptions(
     private int runs = 3;
     private int partitions = 2;
     private int threads = 1;
+    private int instances = 1;
     private long ingestRows = 500_000;
     private int e2eSeconds = 20;
     private int e2eRate;
@@ -186,6 +191,11 @@ public record BenchOptions(
       return this;
     }
 
+    public Builder instances(int value) {
+      instances = value;
+      return this;
+    }
+
     public Builder ingestRows(long value) {
       ingestRows = value;
       return this;
@@ -245,6 +255,7 @@ public record BenchOptions(
           runs,
           partitions,
           threads,
+          instances,
           ingestRows,
           e2eSeconds,
           e2eRate,

@@ -146,12 +146,13 @@ public record BenchReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "Records: %,d synthetic per shape (seed %d), %d partition(s), %d stream"
-                + " thread(s), commit interval %d ms%s; %d warm-up pass(es) discarded, median"
-                + " of %d run(s).%n%n",
+            "Records: %,d synthetic per shape (seed %d), %d partition(s), %d instance(s) × %d"
+                + " stream thread(s), commit interval %d ms%s; %d warm-up pass(es) discarded,"
+                + " median of %d run(s).%n%n",
             options.records(),
             options.seed(),
             options.partitions(),
+            options.instances(),
             options.threads(),
             options.commitInterval().toMillis(),
             options.streamsConfig().isEmpty()

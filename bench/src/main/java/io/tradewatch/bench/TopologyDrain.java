@@ -24,10 +24,15 @@ import org.slf4j.LoggerFactory;
  * with a fresh application id (so it reads from the beginning) and its own output topics (so their
  * end offsets count only this run's writes).
  *
- * <p>The clock starts when the instance is RUNNING (group joined, tasks assigned) and stops at the
- * last change seen in its committed offsets or in the end offsets of its outputs, changelogs and
- * repartition topics, once every input record has been committed; the quiet period that proves
- * nothing changes any more is not timed. Offsets are polled every 100 ms, which bounds the error.
+ * <p>With {@code --instances} above 1, that many instances of the application start side by side in
+ * this JVM, each with its own state directory, and share the input's partitions as a consumer group
+ * does across machines.
+ *
+ * <p>The clock starts when every instance has been RUNNING (group joined, tasks assigned; a
+ * rebalance as the later ones join is part of the timed drain) and stops at the last change seen in
+ * its committed offsets or in the end offsets of its outputs, changelogs and repartition topics,
+ * once every input record has been committed; the quiet period that proves nothing changes any more
+ * is not timed. Offsets are polled every 100 ms, which bounds the error.
  */
 final class TopologyDrain {
   private static final Logger LOG = LoggerFactory.getLogger(TopologyDrain.class);
@@ -71,16 +76,8 @@ final class TopologyDrain {
     List<Topic<?, ?>> outputs = new ArrayList<>(topics.outputs());
     outputs.add(topics.deadLetter());
     cluster.createTopics(outputs, options.partitions());
-    Path stateDir = Files.createTempDirectory(workDir, applicationId + "-state-");
-    StreamsSettings settings =
-        StreamsSettings.defaults(cluster.bootstrapServers(), stateDir)
-            .withApplicationId(applicationId)
-            .withTopicPrefix(inputs.prefix())
-            .withOutputPrefix(topics.outputPrefix())
-            .withProcessingGuarantee(guarantee)
-            .withThreads(options.threads())
-            .withCommitInterval(options.commitInterval())
-            .withClientProperties(options.streamsConfig());
+    List<Path> stateDirs = new ArrayList<>();
+    List<TradewatchApp> apps = new ArrayList<>();
     // The inputs the drained topology reads: the floor reads trade figures only (not releases).
     Set<String> inputNames = new HashSet<>();
     if (pipeline == Pipeline.FULL) {
@@ -89,13 +86,21 @@ final class TopologyDrain {
       inputNames.add(inputs.tradeRecords().name());
     }
     List<String> outputNames = topics.outputs().stream().map(Topic::name).toList();
-    try (Offsets offsets = new Offsets(clientProperties);
-        TradewatchApp app =
+    try (Offsets offsets = new Offsets(clientProperties)) {
+      // Every instance has a state directory of its own, as on machines of their own.
+      for (int i = 0; i < options.instances(); i++) {
+        Path stateDir = Files.createTempDirectory(workDir, applicationId + "-state-" + i + "-");
+        stateDirs.add(stateDir);
+        StreamsSettings settings = settings(applicationId, guarantee, topics, stateDir);
+        apps.add(
             pipeline == Pipeline.FULL
                 ? new TradewatchApp(settings)
-                : new TradewatchApp(settings, StreamsFloor.topology(inputs.tradeRecords()))) {
-      app.start();
-      app.awaitRunning(Duration.ofMinutes(2));
+                : new TradewatchApp(settings, StreamsFloor.topology(inputs.tradeRecords())));
+      }
+      apps.forEach(TradewatchApp::start);
+      for (TradewatchApp app : apps) {
+        app.awaitRunning(Duration.ofMinutes(2));
+      }
       try (ResourceMeter meter = new ResourceMeter()) {
         long t0 = System.nanoTime();
         long appCpu0 = ResourceMeter.threadCpuNanos(applicationId);
@@ -181,14 +186,34 @@ final class TopologyDrain {
                 seconds,
                 meter.usage(cpuAtChange, (appCpuAtChange - appCpu0) / 1e9),
                 new Measurement.KafkaWrites(changelog, repartition, written));
-        app.close();
+        closeAll(apps);
         Set<String> drop = new HashSet<>(watched);
         outputs.forEach(t -> drop.add(t.name()));
         offsets.delete(drop);
         return m;
       }
     } finally {
-      BenchFiles.deleteTree(stateDir);
+      closeAll(apps);
+      for (Path stateDir : stateDirs) {
+        BenchFiles.deleteTree(stateDir);
+      }
     }
+  }
+
+  private StreamsSettings settings(
+      String applicationId, String guarantee, Topics topics, Path stateDir) {
+    return StreamsSettings.defaults(cluster.bootstrapServers(), stateDir)
+        .withApplicationId(applicationId)
+        .withTopicPrefix(inputs.prefix())
+        .withOutputPrefix(topics.outputPrefix())
+        .withProcessingGuarantee(guarantee)
+        .withThreads(options.threads())
+        .withCommitInterval(options.commitInterval())
+        .withClientProperties(options.streamsConfig());
+  }
+
+  /** Closes the instances together: one by one, each would hand its tasks to the next first. */
+  private static void closeAll(List<TradewatchApp> apps) {
+    apps.parallelStream().forEach(TradewatchApp::close);
   }
 }

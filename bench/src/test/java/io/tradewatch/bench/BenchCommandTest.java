@@ -54,6 +54,17 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldDrainWithAsManyInstancesAsAsked() {
+    assertThat(parse().options().instances()).isEqualTo(1);
+    assertThat(parse("--instances", "2", "--threads", "2").options())
+        .extracting(BenchOptions::instances, BenchOptions::threads)
+        .containsExactly(2, 2);
+    assertThatThrownBy(() -> parse("--instances", "0").options())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--instances must be at least 1, was 0");
+  }
+
+  @Test
   void shouldDescribeTheShapesInTheHelp() {
     String usage = new CommandLine(new BenchCommand()).getUsageMessage();
 

@@ -24,7 +24,9 @@ class BenchmarkSmokeTest {
             .seed(7)
             .warmups(0)
             .runs(1)
-            .partitions(1)
+            // Two instances share two partitions: the scaling runs take the same path.
+            .partitions(2)
+            .instances(2)
             .ingestRows(300)
             .e2eSeconds(2)
             .e2eRate(100)
@@ -72,6 +74,7 @@ class BenchmarkSmokeTest {
         .hasSize(2)
         .allSatisfy(i -> assertThat(i.medianRowsPerSecond()).isPositive());
     assertThat(report.markdown())
+        .contains("2 partition(s), 2 instance(s) × 1 stream thread(s)")
         .contains("| sparse | full topology, at_least_once |")
         .contains("| customs | full topology, exactly_once_v2 |")
         .contains(
