@@ -34,18 +34,51 @@ public final class YearLedger {
 
   private YearLedger(int year) {
     this.year = year;
-    for (Side side : Side.values()) {
-      BigDecimal[] values = new BigDecimal[MONTHS];
-      Arrays.fill(values, Money.ZERO);
-      months.put(side, values);
-      masks.put(side, 0);
-      released.put(side, 0);
-    }
   }
 
   /** The ledger of a year nothing was booked for (yet). */
   public static YearLedger empty(int year) {
-    return new YearLedger(year);
+    YearLedger ledger = new YearLedger(year);
+    for (Side side : Side.values()) {
+      BigDecimal[] values = new BigDecimal[MONTHS];
+      Arrays.fill(values, Money.ZERO);
+      ledger.months.put(side, values);
+      ledger.masks.put(side, 0);
+      ledger.released.put(side, 0);
+    }
+    return ledger;
+  }
+
+  /**
+   * The ledger as a store keeps it, built at once (it is rebuilt for every figure booked): the
+   * monthly figures of each side, booked where bit m-1 of its mask is set (index m-1 of its
+   * values), and each side's annual record or null. Nothing is released.
+   */
+  public static YearLedger of(
+      int year,
+      List<BigDecimal> exports,
+      int exportsMask,
+      List<BigDecimal> imports,
+      int importsMask,
+      BigDecimal exportsAnnual,
+      BigDecimal importsAnnual) {
+    YearLedger ledger = new YearLedger(year);
+    ledger.book(Side.EXPORTS, exports, exportsMask, exportsAnnual);
+    ledger.book(Side.IMPORTS, imports, importsMask, importsAnnual);
+    return ledger;
+  }
+
+  private void book(Side side, List<BigDecimal> values, int mask, BigDecimal annualRecord) {
+    BigDecimal[] booked = new BigDecimal[MONTHS];
+    for (int m = 1; m <= MONTHS; m++) {
+      booked[m - 1] = (mask & bit(m)) != 0 ? Money.usd(values.get(m - 1)) : Money.ZERO;
+    }
+    months.put(side, booked);
+    masks.put(side, mask & ALL_MONTHS);
+    released.put(side, 0);
+    if (annualRecord != null) {
+      annual.put(side, Money.usd(annualRecord));
+    }
   }
 
   private YearLedger copy() {
@@ -71,22 +104,6 @@ public final class YearLedger {
     YearLedger c = copy();
     c.months.get(side)[month - 1] = Money.usd(value);
     c.masks.put(side, masks.get(side) | bit(month));
-    return c;
-  }
-
-  /**
-   * A copy with the monthly figures of one side booked at once: {@code values} holds a figure per
-   * month (index m-1), booked where bit m-1 of {@code mask} is set.
-   */
-  public YearLedger withMonths(Side side, List<BigDecimal> values, int mask) {
-    YearLedger c = copy();
-    BigDecimal[] booked = c.months.get(side);
-    for (int m = 1; m <= MONTHS; m++) {
-      if ((mask & bit(m)) != 0) {
-        booked[m - 1] = Money.usd(values.get(m - 1));
-      }
-    }
-    c.masks.put(side, masks.get(side) | (mask & ALL_MONTHS));
     return c;
   }
 

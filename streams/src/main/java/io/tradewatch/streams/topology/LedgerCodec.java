@@ -12,21 +12,17 @@ final class LedgerCodec {
   private LedgerCodec() {}
 
   static YearLedger toDomain(SeriesYearLedger stored, int year) {
-    YearLedger ledger = YearLedger.empty(year);
     if (stored == null) {
-      return ledger;
+      return YearLedger.empty(year);
     }
-    ledger =
-        ledger
-            .withMonths(Side.EXPORTS, stored.getExportsMonthly(), stored.getExportsMonthMask())
-            .withMonths(Side.IMPORTS, stored.getImportsMonthly(), stored.getImportsMonthMask());
-    if (stored.getExportsAnnual() != null) {
-      ledger = ledger.withAnnual(Side.EXPORTS, stored.getExportsAnnual());
-    }
-    if (stored.getImportsAnnual() != null) {
-      ledger = ledger.withAnnual(Side.IMPORTS, stored.getImportsAnnual());
-    }
-    return ledger;
+    return YearLedger.of(
+        year,
+        stored.getExportsMonthly(),
+        stored.getExportsMonthMask(),
+        stored.getImportsMonthly(),
+        stored.getImportsMonthMask(),
+        stored.getExportsAnnual(),
+        stored.getImportsAnnual());
   }
 
   static SeriesYearLedger toStored(YearLedger ledger) {

@@ -11,6 +11,7 @@ import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.domain.HsPrecedence;
+import io.tradewatch.streams.domain.Money;
 import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
@@ -18,16 +19,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -134,6 +132,17 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
+  /**
+   * The entries of the cell booked last and the {@link HsPrecedence#uncoveredSum} of its codes: a
+   * release's figures of one pair and flow come one after another, and without the sum each would
+   * pass over the whole cell (hundreds to thousands of codes) to resolve the total. Valid while the
+   * cell store returns that very list (it holds what was put until the commit; lists are not
+   * changed once put), so a cell read back from the store below is summed again.
+   */
+  private List<HsValue> lastCell;
+
+  private BigDecimal lastCellSum;
+
   /** How long an emission forwards the years of pending releases before carrying the rest. */
   private final Duration budget;
 
@@ -236,6 +245,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
     this.pacing = new EmissionPacing(emitInterval);
+    // A task started again reads its cells back from the store: none of them is the last one.
+    this.lastCell = null;
     context.schedule(
         emitInterval,
         PunctuationType.WALL_CLOCK_TIME,
@@ -257,7 +268,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       TradeRecord r = input.getTrade();
       // Every figure goes into its pair's cell, where TargetTracker measures targets of any flow;
       // only exports and imports go on into the aggregates.
-      List<HsValue> pairCell = bookCell(r);
+      bookCell(r);
       if (!aggregated(r)) {
         return;
       }
@@ -266,7 +277,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         book(
             SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
             r,
-            resolved(pairCell, group),
+            resolvedInLastCell(group),
             publishedAt,
             releaseFollows);
       }
@@ -417,40 +428,25 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
 
   /**
    * Where an HS code is among a cell's entries, which are kept in ascending code order: its index,
-   * or {@code -(insertion point) - 1}, as {@link Collections#binarySearch} says.
+   * or {@code -(insertion point) - 1}.
    */
   private static int indexOf(List<HsValue> entries, String hsCode) {
-    return Collections.binarySearch(new Codes(entries), hsCode);
+    return HsPrecedence.indexOf(ascending(entries), 0, entries.size(), hsCode);
   }
 
-  /** A cell's codes, read in place (random access, so the search is by index). */
-  private static final class Codes extends AbstractList<String> implements RandomAccess {
-    private final List<HsValue> entries;
-
-    Codes(List<HsValue> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public String get(int index) {
-      return entries.get(index).getHsCode();
-    }
-
-    @Override
-    public int size() {
-      return entries.size();
-    }
+  private static HsPrecedence.Ascending ascending(List<HsValue> entries) {
+    return HsPrecedence.Ascending.of(entries, HsValue::getHsCode, HsValue::getValueUsd);
   }
 
   /**
    * The figure into its period cell, replacing an earlier revision of it ({@link CellRevisions} has
-   * judged it the latest), with its first publication kept; returns the cell's entries.
+   * judged it the latest), with its first publication kept; it is then the {@link #lastCell}.
    *
    * <p>A cell keeps its entries in ascending HS code order, so that a figure finds its entry by
    * binary search and a group's value is resolved in one pass ({@link #resolved}): a cell holds
    * every HS code of its pair, flow and period (hundreds at HS6), and is booked once per figure.
    */
-  private List<HsValue> bookCell(TradeRecord r) {
+  private void bookCell(TradeRecord r) {
     String cellKey = cellKey(r);
     PeriodCell stored = cells.get(cellKey);
     List<HsValue> entries = stored == null ? List.of() : stored.getEntries();
@@ -466,6 +462,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 r.getRevision(),
                 earlier.getFirstRevision(),
                 earlier.getFirstValueUsd());
+    BigDecimal sumBefore =
+        entries == lastCell
+            ? lastCellSum
+            : HsPrecedence.uncoveredSum(ascending(entries), 0, entries.size());
+    lastCellSum =
+        HsPrecedence.uncoveredSumAfter(
+            ascending(entries),
+            entries.size(),
+            sumBefore,
+            r.getHsCode(),
+            earlier == null ? null : earlier.getValueUsd(),
+            r.getValueUsd());
     List<HsValue> updated = new ArrayList<>(entries.size() + 1);
     if (at >= 0) {
       updated.addAll(entries);
@@ -477,7 +485,19 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       updated.addAll(entries.subList(insertion, entries.size()));
     }
     cells.put(cellKey, new PeriodCell(updated));
-    return updated;
+    lastCell = updated;
+  }
+
+  /**
+   * A group's value in the cell just booked ({@link #bookCell}): the total's from the sum kept with
+   * it, a chapter's by {@link #resolved}.
+   */
+  private BigDecimal resolvedInLastCell(String group) {
+    if (!Keys.TOTAL.equals(group)) {
+      return resolved(lastCell, group);
+    }
+    int total = indexOf(lastCell, Keys.TOTAL);
+    return total >= 0 ? Money.add(Money.ZERO, lastCell.get(total).getValueUsd()) : lastCellSum;
   }
 
   /**
@@ -485,8 +505,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * chapter's (the codes that start with it, consecutive in that order) in the chapter.
    */
   static BigDecimal resolved(List<HsValue> cell, String group) {
-    HsPrecedence.Ascending codes =
-        HsPrecedence.Ascending.of(cell, HsValue::getHsCode, HsValue::getValueUsd);
+    HsPrecedence.Ascending codes = ascending(cell);
     if (Keys.TOTAL.equals(group)) {
       return HsPrecedence.resolveAscending(codes, 0, cell.size());
     }

@@ -115,4 +115,42 @@ class HsPrecedenceTest {
       assertThat(HsPrecedence.resolve(byCode)).as("cell %s", byCode).isEqualTo(expected);
     }
   }
+
+  @Test
+  void
+      givenRandomBookingsIntoOneCell_whenTheSumIsCarriedFromBookingToBooking_thenItEqualsAFreshPass() {
+    Random random = new Random(20_261_208L);
+    String[] levels = {"", "2", "27", "270", "2709", "270900", "27090010", "TOTAL", "28", "2801"};
+    for (int cell = 0; cell < 500; cell++) {
+      TreeMap<String, BigDecimal> byCode = new TreeMap<>();
+      BigDecimal carried = Money.ZERO;
+      for (int booking = 0; booking < 12; booking++) {
+        String code =
+            random.nextInt(3) == 0
+                ? levels[random.nextInt(levels.length)]
+                : String.format("%0" + (2 + 2 * random.nextInt(3)) + "d", random.nextInt(30));
+        BigDecimal value = BigDecimal.valueOf(random.nextInt(1_000_000), 2);
+        List<Map.Entry<String, BigDecimal>> before = List.copyOf(byCode.entrySet());
+
+        carried =
+            HsPrecedence.uncoveredSumAfter(
+                ascending(before), before.size(), carried, code, byCode.get(code), value);
+        byCode.put(code, value);
+
+        List<Map.Entry<String, BigDecimal>> after = List.copyOf(byCode.entrySet());
+        assertThat(carried)
+            .as("cell %s after booking %s = %s", byCode, code, value)
+            .isEqualTo(HsPrecedence.uncoveredSum(ascending(after), 0, after.size()));
+      }
+      Map<String, BigDecimal> withoutTotal = new TreeMap<>(byCode);
+      withoutTotal.remove(HsPrecedence.TOTAL);
+      assertThat(carried)
+          .as("the sum leaves TOTAL out: %s", byCode)
+          .isEqualTo(HsPrecedence.resolve(withoutTotal));
+    }
+  }
+
+  private static HsPrecedence.Ascending ascending(List<Map.Entry<String, BigDecimal>> figures) {
+    return HsPrecedence.Ascending.of(figures, Map.Entry::getKey, Map.Entry::getValue);
+  }
 }

@@ -389,16 +389,14 @@ class YearLedgerTest {
   }
 
   @Test
-  void givenStoredMonthsAndMasks_whenWithMonthsAndReleased_thenOnlyTheMaskedMonthsAreBooked() {
+  void givenStoredMonthsAndMasks_whenBuiltAndReleased_thenOnlyTheMaskedMonthsAreBooked() {
     List<BigDecimal> values = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       values.add(usd(m + "00.00"));
     }
 
     YearLedger ledger =
-        empty()
-            .withMonths(Side.EXPORTS, values, mask(1, 3))
-            .withMonths(Side.IMPORTS, values, mask(2, 2))
+        YearLedger.of(YEAR, values, mask(1, 3), values, mask(2, 2), null, null)
             .withReleased(mask(1, 12), mask(1, 2));
 
     assertThat(ledger.monthMask(Side.EXPORTS)).isEqualTo(mask(1, 3));
@@ -411,11 +409,24 @@ class YearLedgerTest {
   }
 
   @Test
-  void givenAFractionOfACentInStoredMonths_whenWithMonths_thenRefusesToRound() {
+  void givenStoredAnnualRecords_whenBuilt_thenEachIsItsSidesAnnualFigure() {
+    List<BigDecimal> values = new ArrayList<>(java.util.Collections.nCopies(12, usd("5.00")));
+
+    YearLedger ledger =
+        YearLedger.of(YEAR, values, mask(1, 12), values, 0, usd("70.00"), new BigDecimal("3"));
+
+    assertThat(ledger.annual(Side.EXPORTS))
+        .isEqualTo(new AnnualValue(usd("70.00"), Basis.ANNUAL_RECORD, true, 0));
+    assertThat(ledger.annual(Side.IMPORTS).value()).isEqualTo(usd("3.00"));
+    assertThat(ledger.monthMask(Side.IMPORTS)).isZero();
+  }
+
+  @Test
+  void givenAFractionOfACentInStoredMonths_whenBuilt_thenRefusesToRound() {
     List<BigDecimal> values = new ArrayList<>(java.util.Collections.nCopies(12, usd("1.00")));
     values.set(4, usd("1.234"));
 
-    assertThatThrownBy(() -> empty().withMonths(Side.EXPORTS, values, mask(5, 5)))
+    assertThatThrownBy(() -> YearLedger.of(YEAR, values, mask(5, 5), values, 0, null, null))
         .isInstanceOf(ArithmeticException.class);
   }
 }
