@@ -11,7 +11,6 @@ import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.WireHeaders;
 import io.tradewatch.streams.domain.HsPrecedence;
-import io.tradewatch.streams.domain.Money;
 import io.tradewatch.streams.domain.SeriesCalendar;
 import io.tradewatch.streams.domain.Side;
 import io.tradewatch.streams.domain.YearLedger;
@@ -132,16 +131,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
-  /**
-   * The entries of the cell booked last and the {@link HsPrecedence#uncoveredSum} of its codes: a
-   * release's figures of one pair and flow come one after another, and without the sum each would
-   * pass over the whole cell (hundreds to thousands of codes) to resolve the total. Valid while the
-   * cell store returns that very list (it holds what was put until the commit; lists are not
-   * changed once put), so a cell read back from the store below is summed again.
-   */
-  private List<HsValue> lastCell;
-
-  private BigDecimal lastCellSum;
+  /** The cell booked last and the sums that resolve its groups. */
+  private final CellSums lastCell = new CellSums();
 
   /** How long an emission forwards the years of pending releases before carrying the rest. */
   private final Duration budget;
@@ -245,8 +236,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
     this.pacing = new EmissionPacing(emitInterval);
-    // A task started again reads its cells back from the store: none of them is the last one.
-    this.lastCell = null;
+    lastCell.forget();
     context.schedule(
         emitInterval,
         PunctuationType.WALL_CLOCK_TIME,
@@ -277,7 +267,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         book(
             SeriesKey.of(r.getSource(), r.getReporter(), r.getPartner(), group),
             r,
-            resolvedInLastCell(group),
+            lastCell.resolved(group),
             publishedAt,
             releaseFollows);
       }
@@ -422,20 +412,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     if (cell == null) {
       return null;
     }
-    int at = indexOf(cell.getEntries(), hsCode);
+    int at = CellSums.indexOf(cell.getEntries(), hsCode);
     return at >= 0 ? cell.getEntries().get(at) : null;
-  }
-
-  /**
-   * Where an HS code is among a cell's entries, which are kept in ascending code order: its index,
-   * or {@code -(insertion point) - 1}.
-   */
-  private static int indexOf(List<HsValue> entries, String hsCode) {
-    return HsPrecedence.indexOf(ascending(entries), 0, entries.size(), hsCode);
-  }
-
-  private static HsPrecedence.Ascending ascending(List<HsValue> entries) {
-    return HsPrecedence.Ascending.of(entries, HsValue::getHsCode, HsValue::getValueUsd);
   }
 
   /**
@@ -443,14 +421,15 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * judged it the latest), with its first publication kept; it is then the {@link #lastCell}.
    *
    * <p>A cell keeps its entries in ascending HS code order, so that a figure finds its entry by
-   * binary search and a group's value is resolved in one pass ({@link #resolved}): a cell holds
-   * every HS code of its pair, flow and period (hundreds at HS6), and is booked once per figure.
+   * binary search and a group's value is carried from figure to figure ({@link CellSums}): a cell
+   * holds every HS code of its pair, flow and period (hundreds at HS6), and is booked once per
+   * figure.
    */
   private void bookCell(TradeRecord r) {
     String cellKey = cellKey(r);
     PeriodCell stored = cells.get(cellKey);
     List<HsValue> entries = stored == null ? List.of() : stored.getEntries();
-    int at = indexOf(entries, r.getHsCode());
+    int at = CellSums.indexOf(entries, r.getHsCode());
     HsValue earlier = at >= 0 ? entries.get(at) : null;
     HsValue booked =
         earlier == null
@@ -462,18 +441,6 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 r.getRevision(),
                 earlier.getFirstRevision(),
                 earlier.getFirstValueUsd());
-    BigDecimal sumBefore =
-        entries == lastCell
-            ? lastCellSum
-            : HsPrecedence.uncoveredSum(ascending(entries), 0, entries.size());
-    lastCellSum =
-        HsPrecedence.uncoveredSumAfter(
-            ascending(entries),
-            entries.size(),
-            sumBefore,
-            r.getHsCode(),
-            earlier == null ? null : earlier.getValueUsd(),
-            r.getValueUsd());
     List<HsValue> updated = new ArrayList<>(entries.size() + 1);
     if (at >= 0) {
       updated.addAll(entries);
@@ -485,37 +452,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       updated.addAll(entries.subList(insertion, entries.size()));
     }
     cells.put(cellKey, new PeriodCell(updated));
-    lastCell = updated;
-  }
-
-  /**
-   * A group's value in the cell just booked ({@link #bookCell}): the total's from the sum kept with
-   * it, a chapter's by {@link #resolved}.
-   */
-  private BigDecimal resolvedInLastCell(String group) {
-    if (!Keys.TOTAL.equals(group)) {
-      return resolved(lastCell, group);
-    }
-    int total = indexOf(lastCell, Keys.TOTAL);
-    return total >= 0 ? Money.add(Money.ZERO, lastCell.get(total).getValueUsd()) : lastCellSum;
-  }
-
-  /**
-   * A group's value in a cell (entries in ascending code order): all of them count in the total, a
-   * chapter's (the codes that start with it, consecutive in that order) in the chapter.
-   */
-  static BigDecimal resolved(List<HsValue> cell, String group) {
-    HsPrecedence.Ascending codes = ascending(cell);
-    if (Keys.TOTAL.equals(group)) {
-      return HsPrecedence.resolveAscending(codes, 0, cell.size());
-    }
-    int from = indexOf(cell, group);
-    from = from >= 0 ? from : -from - 1;
-    int to = from;
-    while (to < cell.size() && cell.get(to).getHsCode().startsWith(group)) {
-      to++;
-    }
-    return HsPrecedence.resolveAscending(codes, from, to);
+    lastCell.booked(
+        entries,
+        updated,
+        r.getHsCode(),
+        earlier == null ? null : earlier.getValueUsd(),
+        r.getValueUsd());
   }
 
   /**
