@@ -6,8 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradewatch.avro.Flow;
 import io.tradewatch.avro.Frequency;
 import io.tradewatch.avro.TradeRecord;
+import io.tradewatch.avro.internal.HsValue;
+import io.tradewatch.avro.internal.PeriodCell;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -116,5 +124,39 @@ class AvroSerdeTest {
 
     assertThat(back).isEqualTo(ledger);
     assertThat(back.getExportsMonthly().get(11)).isEqualByComparingTo("1.50");
+  }
+
+  @Test
+  void
+      givenRecordsOfGrowingAndShrinkingSize_whenSerialized_thenBytesAreAvrosOwnSingleObjectEncoding()
+          throws Exception {
+    List<HsValue> entries = new ArrayList<>();
+    for (int i = 0; i < 600; i += 37) {
+      BigDecimal value = new BigDecimal(1_000_000L * i + 7).movePointLeft(2);
+      entries.add(new HsValue(String.format("%06d", 100_000 + i), value, 2, 1, value));
+      // Each cell larger than the last, then a small record: the thread's buffer is reused.
+      assertSameBytesAsAvro(Serdes.PERIOD_CELL, new PeriodCell(new ArrayList<>(entries)));
+      assertSameBytesAsAvro(Serdes.TRADE_RECORD, tobaccoExports(i + ".25"));
+    }
+  }
+
+  @Test
+  void givenAFailedEncoding_whenTheNextRecordIsSerialized_thenNothingOfTheFailedOneIsInIt()
+      throws Exception {
+    assertThatThrownBy(() -> Serdes.TRADE_RECORD.serialize("t", tobaccoExports("1.234")))
+        .isInstanceOf(SerializationException.class);
+
+    assertSameBytesAsAvro(Serdes.TRADE_RECORD, tobaccoExports("5.00"));
+  }
+
+  private static <T extends SpecificRecord> void assertSameBytesAsAvro(AvroSerde<T> serde, T datum)
+      throws Exception {
+    BinaryMessageEncoder<T> avro =
+        new BinaryMessageEncoder<>(SpecificData.getForClass(serde.type()), datum.getSchema());
+    ByteBuffer expected = avro.encode(datum);
+    byte[] expectedBytes = new byte[expected.remaining()];
+    expected.get(expectedBytes);
+
+    assertThat(serde.serialize("t", datum)).as("%s", datum).isEqualTo(expectedBytes);
   }
 }
