@@ -59,8 +59,17 @@ public final class HsPrecedence {
    * others; without it, the {@link #uncoveredSum}.
    */
   public static BigDecimal resolveAscending(Ascending cell, int from, int to) {
+    BigDecimal total = reportedTotal(cell, from, to);
+    return total != null ? total : uncoveredSum(cell, from, to);
+  }
+
+  /**
+   * The {@code TOTAL} figure among the figures {@code from} (inclusive) to {@code to} (exclusive)
+   * of a cell in ascending code order, which stands for all the others; null when none is reported.
+   */
+  public static BigDecimal reportedTotal(Ascending cell, int from, int to) {
     int total = indexOf(cell, from, to, TOTAL);
-    return total >= 0 ? Money.add(Money.ZERO, cell.value(total)) : uncoveredSum(cell, from, to);
+    return total >= 0 ? Money.add(Money.ZERO, cell.value(total)) : null;
   }
 
   /**

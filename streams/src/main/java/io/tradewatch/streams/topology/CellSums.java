@@ -3,7 +3,6 @@ package io.tradewatch.streams.topology;
 import io.tradewatch.avro.internal.HsValue;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.streams.domain.HsPrecedence;
-import io.tradewatch.streams.domain.Money;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +65,8 @@ final class CellSums {
    */
   BigDecimal resolved(String group) {
     if (Keys.TOTAL.equals(group)) {
-      int total = indexOf(cell, Keys.TOTAL);
-      return total >= 0 ? Money.add(Money.ZERO, cell.get(total).getValueUsd()) : sum;
+      BigDecimal total = HsPrecedence.reportedTotal(ascending(cell), 0, cell.size());
+      return total != null ? total : sum;
     }
     return chapters.computeIfAbsent(
         group,
