@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns candidate alerts into events: RAISED once when a condition starts to hold, CLEARED once
  * when it stops, nothing while it stays the same (no repeats on every update). Keyed by alert id.
- * Each event is also logged.
+ * Each event is also logged. Under at-least-once a restarted task sends an alert's state again as
+ * an event at its first candidate, which a crash may have kept in the store while its event was
+ * lost ({@link SentSinceStart}).
  */
 final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLifecycle.Change> {
   /**
@@ -31,6 +33,7 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
 
   private FixedKeyProcessorContext<String, Change> context;
   private KeyValueStore<String, Alert> states;
+  private SentSinceStart sent;
 
   static FixedKeyProcessorSupplier<String, Alert, Change> supplier() {
     return new FixedKeyProcessorSupplier<>() {
@@ -53,6 +56,7 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
   public void init(FixedKeyProcessorContext<String, Change> context) {
     this.context = context;
     this.states = context.getStateStore(STATES);
+    this.sent = SentSinceStart.of(context.appConfigs());
   }
 
   @Override
@@ -70,10 +74,16 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
           candidate.getAlertId(),
           candidate.getMessage());
       context.forward(record.withValue(new Change(candidate, true)));
+      sent.sent(record.key());
     } else if (holds && !candidate.equals(current)) {
-      // Still raised, with other figures: the open-alerts table shows them, no new event.
+      // Still raised, with other figures: the open-alerts table shows them, no new event (but
+      // for a resend, below).
       states.put(record.key(), candidate);
-      context.forward(record.withValue(new Change(candidate, false)));
+      context.forward(record.withValue(new Change(candidate, sent.firstSince(record.key()))));
+    } else if (current != null && sent.firstSince(record.key())) {
+      // Under at-least-once, the first candidate of an alert since a restart: a crash may have
+      // kept the state an earlier candidate set and lost its event, so the state is an event again.
+      context.forward(record.withValue(new Change(current, true)));
     }
   }
 }

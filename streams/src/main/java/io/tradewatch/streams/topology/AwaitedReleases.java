@@ -89,6 +89,9 @@ final class AwaitedReleases {
    */
   private final Map<String, Boolean> monthReleased = new HashMap<>();
 
+  /** The months found overdue since the last {@link #forgetOverdue}, still in the store. */
+  private final List<String> overdue = new ArrayList<>();
+
   /**
    * Reads the months the store holds (those still waiting when the task last stopped).
    *
@@ -162,7 +165,10 @@ final class AwaitedReleases {
     }
   }
 
-  /** The months that have waited {@link #WAIT} by {@code now}, no longer waiting. */
+  /**
+   * The months that have waited {@link #WAIT} by {@code now}, no longer waiting (the store keeps
+   * them until {@link #forgetOverdue}).
+   */
   List<Overdue> overdue(long now) {
     List<Overdue> out = new ArrayList<>();
     for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
@@ -179,10 +185,24 @@ final class AwaitedReleases {
               entry.month(),
               Set.copyOf(entry.partners())));
       entry.partners().forEach(partner -> unmark(entry, partner));
-      store.delete(e.getKey());
+      overdue.add(e.getKey());
       it.remove();
     }
     return out;
+  }
+
+  /**
+   * What was emitted for the months found overdue so far has been written (a commit came since):
+   * they leave the store, but for those that wait again. Until then the store keeps them, so that a
+   * task restarted after a crash that lost those figures finds them overdue again.
+   */
+  void forgetOverdue() {
+    for (String key : overdue) {
+      if (!waiting.containsKey(key)) {
+        store.delete(key);
+      }
+    }
+    overdue.clear();
   }
 
   /**

@@ -17,11 +17,17 @@ import org.apache.kafka.streams.state.Stores;
  * before. Unlike {@code toTable()} after a key-changing step, nothing is repartitioned: the store's
  * partitions follow the upstream key (the series, or the country pair), which {@link
  * io.tradewatch.streams.query.StoreRouting} tells interactive queries.
+ *
+ * <p>Under at-least-once a restarted task also sends a key's first figure when it is equal to the
+ * stored one (with that value as its value before): a crash may have kept it in the store and lost
+ * its output record ({@link SentSinceStart}).
  */
 final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
   private final String storeName;
   private ProcessorContext<String, FigureUpdate<V>> context;
   private KeyValueStore<String, V> figures;
+
+  private SentSinceStart sent;
 
   private FigureTable(String storeName) {
     this.storeName = storeName;
@@ -49,15 +55,18 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
   public void init(ProcessorContext<String, FigureUpdate<V>> context) {
     this.context = context;
     this.figures = context.getStateStore(storeName);
+    this.sent = SentSinceStart.of(context.appConfigs());
   }
 
   @Override
   public void process(Record<String, V> record) {
     V before = figures.get(record.key());
-    if (Objects.equals(before, record.value())) {
+    if (!Objects.equals(before, record.value())) {
+      figures.put(record.key(), record.value());
+      sent.sent(record.key());
+    } else if (before == null || !sent.firstSince(record.key())) {
       return;
     }
-    figures.put(record.key(), record.value());
     context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
   }
 }

@@ -36,7 +36,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * it read. Queries from other threads ({@link #get}) see the held values; interactive queries of
  * the v2 API see the store below, as of the last commit. This is an internal Kafka Streams
  * extension point ({@link WrappedStateStore}, whose cache flush the task calls); it is confined to
- * this class.
+ * this class and {@link CommitCounter}.
  *
  * @param <V> the value type; keys are strings
  */

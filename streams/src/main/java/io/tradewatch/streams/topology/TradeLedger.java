@@ -99,6 +99,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** The months whose figures wait for their release ({@link AwaitedReleases}). */
   static final String AWAITING = "trade-awaiting-releases";
 
+  /**
+   * The task's commits ({@link CommitCounter}): what an emission forwarded is forgotten in the
+   * stores above only once a commit has written it.
+   */
+  static final String COMMITS = "trade-ledger-commits";
+
   private static final byte[] PRESENT = new byte[0];
 
   /**
@@ -127,6 +133,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private KeyValueStore<String, byte[]> pendingReleases;
   private AwaitedReleases awaited;
   private EmissionPacing pacing;
+  private CommitCounter commits;
+
+  /** The task's commits when the last emission ran; -1 before the first. */
+  private long commitsAtEmission;
+
+  /**
+   * The pending releases whose years were all forwarded, each with its value then: they leave their
+   * store once a commit has written those years' figures.
+   */
+  private final Map<String, byte[]> releasesEmitted = new HashMap<>();
 
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
@@ -182,7 +198,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(AWAITING), Serdes.STRING, Serdes.BYTES)
-                .withCachingEnabled());
+                .withCachingEnabled(),
+            CommitCounter.builder(COMMITS));
       }
     };
   }
@@ -236,6 +253,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
     this.pacing = new EmissionPacing(emitInterval);
+    this.commits = context.getStateStore(COMMITS);
+    this.commitsAtEmission = -1;
+    releasesEmitted.clear();
     lastCell.forget();
     context.schedule(
         emitInterval,
@@ -536,8 +556,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
 
   /**
    * Forwards every year changed since the last emission, by a figure, by a release or by figures
-   * whose release is overdue, each once, and forgets them; then sends the series a release may have
-   * stopped, and that no changed year judged, to {@link TradeStopped}.
+   * whose release is overdue, each once, and forgets them once a later commit has written what they
+   * forwarded ({@link #forgetEmitted}); then sends the series a release may have stopped, and that
+   * no changed year judged, to {@link TradeStopped}.
    *
    * <p>The years the pending releases change are taken together, so that the releases of one
    * emission recompute each year once; but a history whose releases come after all its figures
@@ -545,12 +566,16 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * consumer's poll interval and the transaction timeout. So the releases are expanded into their
    * years, and the years then forwarded, for at most {@code budget} per emission (at least one step
    * of either), the rest carried to the next ({@link ReleaseCarry}), while input goes on being read
-   * between emissions; the releases stay pending in their store until all their years are
-   * forwarded, so a restart starts them again rather than losing them. The years figures changed
+   * between emissions; the releases stay pending in their store until all their years are forwarded
+   * and written, so a restart starts them again rather than losing them. The years figures changed
    * are forwarded at every emission, as before.
    */
   private void emitChangedYears(long now) {
     emission++;
+    if (commitsAtEmission >= 0 && commits.commits() > commitsAtEmission) {
+      forgetEmitted();
+    }
+    commitsAtEmission = commits.commits();
     long deadline = System.nanoTime() + budget.toNanos();
     if (carry == null) {
       carry = startCarry();
@@ -597,11 +622,37 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     }
   }
 
-  /** The pending releases, to be expanded into the years they change; null without any. */
+  /**
+   * A commit has written what the emissions before it forwarded: the changed years, overdue months
+   * and finished releases they emitted leave their stores. Before, a crash that lost those figures
+   * finds them again in the stores of the restarted task, which emits them again.
+   */
+  private void forgetEmitted() {
+    changed.forgetEmitted();
+    awaited.forgetOverdue();
+    releasesEmitted.forEach(
+        (key, value) -> {
+          // Unless a copy of another revision replaced it meanwhile.
+          if (Arrays.equals(pendingReleases.get(key), value)) {
+            pendingReleases.delete(key);
+          }
+        });
+    releasesEmitted.clear();
+  }
+
+  /**
+   * The pending releases, to be expanded into the years they change (but those whose years were all
+   * forwarded, waiting for a commit to leave the store); null without any.
+   */
   private ReleaseCarry startCarry() {
     List<KeyValue<String, byte[]>> released = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pendingReleases.all()) {
-      all.forEachRemaining(released::add);
+      all.forEachRemaining(
+          kv -> {
+            if (!Arrays.equals(releasesEmitted.get(kv.key), kv.value)) {
+              released.add(kv);
+            }
+          });
     }
     return released.isEmpty() ? null : new ReleaseCarry(released);
   }
@@ -627,15 +678,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * Forgets the carried releases (unless a copy of another revision replaced one meanwhile) and
+   * Forgets the carried releases once a commit has written their years ({@link #forgetEmitted}) and
    * judges the series they may have stopped that no year judged.
    */
   private void finishCarry(Set<String> judged) {
-    for (KeyValue<String, byte[]> pending : carry.releases) {
-      if (Arrays.equals(pendingReleases.get(pending.key), pending.value)) {
-        pendingReleases.delete(pending.key);
-      }
-    }
+    carry.releases.forEach(pending -> releasesEmitted.put(pending.key, pending.value));
     for (String series : carry.stopped) {
       if (!judged.contains(series)) {
         // The rule reads the series' ledgers, not the year or the timestamp.

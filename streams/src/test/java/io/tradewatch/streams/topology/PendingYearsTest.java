@@ -73,7 +73,48 @@ class PendingYearsTest {
     assertThat(due).hasSize(1_000);
     assertThat(due.get("S|R|P7|TOTAL|2024")).isEqualTo(change(8, ""));
     assertThat(pending.drain()).isEmpty();
-    assertThat(new PendingYears(store).drain()).as("cleared in the store too").isEmpty();
+    pending.forgetEmitted();
+    assertThat(new PendingYears(store).drain())
+        .as("cleared in the store too, once a commit wrote what they forwarded")
+        .isEmpty();
+  }
+
+  @Test
+  void givenDrainedYears_whenTheTaskRestartsBeforeACommitWroteTheirFigures_thenTheyAreDueAgain() {
+    // Given years drained by an emission whose records no commit has written yet
+    PendingYears pending = new PendingYears(store);
+    pending.mark("S|R|P|TOTAL|2024", 4, header("2026-12-05T10:00:00Z"));
+    pending.mark("S|R|Q|TOTAL|2024", 9, header("2026-12-05T10:00:00Z"));
+    assertThat(pending.drain()).hasSize(2);
+    assertThat(pending.drain()).as("drained once").isEmpty();
+
+    // When the task restarts (a crash may have lost those records)
+    Map<String, byte[]> due = new PendingYears(store).drain();
+
+    // Then both are due again, from their months
+    assertThat(due)
+        .containsOnly(
+            entry("S|R|P|TOTAL|2024", change(4, "")), entry("S|R|Q|TOTAL|2024", change(9, "")));
+  }
+
+  @Test
+  void givenAYearChangedAgainAfterItsDrain_whenTheDrainIsWritten_thenTheYearStaysDue() {
+    // Given a year drained, then changed again from a later month before a commit
+    PendingYears pending = new PendingYears(store);
+    pending.mark("S|R|P|TOTAL|2024", 4, header(""));
+    pending.mark("S|R|Q|TOTAL|2024", 2, header(""));
+    pending.drain();
+    pending.mark("S|R|P|TOTAL|2024", 8, header("2026-12-05T10:00:00Z"));
+
+    // When a commit has written what the drain forwarded
+    pending.forgetEmitted();
+
+    // Then the year changed again is due from its new month, and stays in the store
+    assertThat(pending.drain())
+        .containsExactly(entry("S|R|P|TOTAL|2024", change(8, "2026-12-05T10:00:00Z")));
+    assertThat(new PendingYears(store).drain())
+        .as("a restart before the next commit emits it again, from its earliest stored month")
+        .containsOnlyKeys("S|R|P|TOTAL|2024");
   }
 
   @Test
