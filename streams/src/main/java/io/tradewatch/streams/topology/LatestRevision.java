@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the latest revision of every figure of one kind in a store of its own, so that downstream
  * aggregates see each figure once with its current value whatever order revisions arrive in; the
  * rule itself is {@link RevisionRule}. Aggregates downstream store figures by identity and
- * overwrite them, which is what retracts the old value of a revised figure.
+ * overwrite them, which is what retracts the old value of a revised figure. An exact repeat is
+ * dropped, but under at-least-once for the first of a figure since the task started ({@link
+ * SentSinceStart}).
  */
 final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Revised<T>>> {
   private static final Logger LOG = LoggerFactory.getLogger(LatestRevision.class);
@@ -26,6 +28,7 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
   private final RevisionIdentity<T> identity;
   private FixedKeyProcessorContext<String, Checked<Revised<T>>> context;
   private KeyValueStore<String, RevisionState> store;
+  private SentSinceStart sent;
 
   private LatestRevision(String storeName, RevisionIdentity<T> identity) {
     this.storeName = storeName;
@@ -54,6 +57,7 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
   public void init(FixedKeyProcessorContext<String, Checked<Revised<T>>> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.sent = SentSinceStart.of(context.appConfigs());
   }
 
   @Override
@@ -71,8 +75,14 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
                 stored.getValueUsd());
     Checked<Revised<T>> verdict = RevisionRule.judge(value, identity, applied);
     if (verdict == null) {
-      LOG.debug("Ignoring a repeated revision of {}", key);
-      return;
+      if (!sent.firstSince(key)) {
+        LOG.debug("Ignoring a repeated revision of {}", key);
+        return;
+      }
+      // Under at-least-once, the first repeat since a restart goes on (as no revision): a crash
+      // may have kept this store's write and lost what the figure changed downstream, which
+      // stores figures by identity and takes it again unchanged.
+      verdict = Checked.ok(new Revised<>(value, null));
     }
     if (verdict.isOk()) {
       RevisionRule.Applied now =
