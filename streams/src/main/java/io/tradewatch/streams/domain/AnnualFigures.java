@@ -1,7 +1,9 @@
 package io.tradewatch.streams.domain;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A series' figures for one calendar year. Values are the annual record or the sum of the released
@@ -21,7 +23,9 @@ public record AnnualFigures(
     Map<String, String> nullReasons) {
 
   public AnnualFigures {
-    nullReasons = Map.copyOf(nullReasons);
+    // In field-name order: the encoded figure is then the same bytes in every JVM (Map.copyOf's
+    // iteration order changes from one JVM start to the next).
+    nullReasons = Collections.unmodifiableSortedMap(new TreeMap<>(nullReasons));
   }
 
   public BigDecimal turnover() {

@@ -1,7 +1,9 @@
 package io.tradewatch.streams.domain;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A series' figures for one month. Each is null where its window is not released (or, for growth,
@@ -33,6 +35,8 @@ public record MonthFigures(
     Map<String, String> nullReasons) {
 
   public MonthFigures {
-    nullReasons = Map.copyOf(nullReasons);
+    // In field-name order: the encoded figure is then the same bytes in every JVM (Map.copyOf's
+    // iteration order changes from one JVM start to the next).
+    nullReasons = Collections.unmodifiableSortedMap(new TreeMap<>(nullReasons));
   }
 }
