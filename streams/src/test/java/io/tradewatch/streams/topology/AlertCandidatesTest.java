@@ -47,7 +47,8 @@ class AlertCandidatesTest {
         .containsExactly(15);
   }
 
-  private static Alert alert(String id, boolean raised, int observed) {
+  /** A candidate of a YOY rule on S|R|P|TOTAL 2023, as the rules make it (observed at scale 4). */
+  static Alert alert(String id, boolean raised, int observed) {
     return Alert.newBuilder()
         .setAlertId(id)
         .setRule("above-ten")
@@ -59,7 +60,7 @@ class AlertCandidatesTest {
         .setPartner("P")
         .setHsGroup("TOTAL")
         .setPeriod("2023")
-        .setObserved(new java.math.BigDecimal(observed))
+        .setObserved(new java.math.BigDecimal(observed).setScale(4))
         .setExpectedLow(null)
         .setExpectedHigh(null)
         .setMessage("")

@@ -3,10 +3,7 @@ package io.tradewatch.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.avro.Alert;
-import io.tradewatch.avro.AlertState;
-import io.tradewatch.avro.Severity;
 import io.tradewatch.schemas.Serdes;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,24 +70,8 @@ class AlertLifecycleTest {
   }
 
   private static FixedKeyRecord<String, Alert> candidate(boolean raised, int observed) {
-    Alert alert =
-        Alert.newBuilder()
-            .setAlertId(ID)
-            .setRule("yoy-above-ten")
-            .setRuleType("YOY")
-            .setSeverity(Severity.WARNING)
-            .setState(raised ? AlertState.RAISED : AlertState.CLEARED)
-            .setSource("S")
-            .setReporter("R")
-            .setPartner("P")
-            .setHsGroup("TOTAL")
-            .setPeriod("2023")
-            .setObserved(new BigDecimal(observed).setScale(4))
-            .setExpectedLow(null)
-            .setExpectedHigh(null)
-            .setMessage("")
-            .build();
-    return InternalFixedKeyRecordFactory.create(new Record<>(ID, alert, 0L));
+    return InternalFixedKeyRecordFactory.create(
+        new Record<>(ID, AlertCandidatesTest.alert(ID, raised, observed), 0L));
   }
 
   /**
