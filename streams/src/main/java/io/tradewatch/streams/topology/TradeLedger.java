@@ -198,8 +198,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
                 .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(AWAITING), Serdes.STRING, Serdes.BYTES)
-                .withCachingEnabled(),
-            CommitCounter.builder(COMMITS));
+                .withCachingEnabled());
       }
     };
   }
@@ -220,6 +219,14 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
             .withCachingEnabled());
+  }
+
+  /**
+   * The task's commits, shared with {@link TradeStopped}, which also forgets what it sent only once
+   * a commit has written it.
+   */
+  static StoreBuilder<CommitCounter> commitCounter() {
+    return CommitCounter.builder(COMMITS);
   }
 
   /** The store shared with the output processors, which read the ledgers this one writes. */

@@ -15,8 +15,12 @@ import io.tradewatch.streams.domain.alerts.RuleBook;
 import io.tradewatch.streams.domain.alerts.Rules;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,7 +48,10 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   /** The processor's name: {@link TradeLedger} sends it the series a release may have stopped. */
   static final String NODE = "alerts-trade-stopped";
 
-  /** Per series, its first month without trade as last judged (YYYY-MM). */
+  /**
+   * Per series, its first month without trade as last judged (YYYY-MM, empty when none), followed
+   * by the stops whose end was judged since the last commit ({@link Judgment}).
+   */
   static final String JUDGED = "trade-stopped-judged";
 
   /**
@@ -62,6 +69,16 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   private KeyValueStore<String, Release> releases;
   private KeyValueStore<String, byte[]> judged;
   private KeyValueStore<String, byte[]> since;
+  private CommitCounter commits;
+
+  /** Whether a crash can keep a judgment and lose what it sent (at-least-once). */
+  private boolean resends;
+
+  /**
+   * The series whose stops ended in this instance, each with the task's commits then: once a commit
+   * has come since, the clearing sent is written.
+   */
+  private final Map<String, Long> endedAt = new HashMap<>();
 
   private TradeStopped(RuleBook rules) {
     this.rules = rules;
@@ -115,6 +132,9 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     this.releases = context.getStateStore(TradeLedger.RELEASES);
     this.judged = context.getStateStore(JUDGED);
     this.since = context.getStateStore(SINCE);
+    this.commits = context.getStateStore(TradeLedger.COMMITS);
+    this.resends = !SentSinceStart.atomicCommits(context.appConfigs());
+    endedAt.clear();
   }
 
   @Override
@@ -129,34 +149,90 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     }
     Subject subject =
         new Subject(series.source(), series.reporter(), series.partner(), series.hsGroup());
-    byte[] before = judged.get(record.key());
-    YearMonth previous =
-        before == null ? null : YearMonth.parse(new String(before, StandardCharsets.UTF_8));
+    Judgment before = Judgment.parse(judged.get(record.key()));
+    SortedSet<YearMonth> ended = new TreeSet<>(before.ended());
+    Long endedThen = endedAt.get(record.key());
+    if (!ended.isEmpty() && endedThen == null) {
+      // The first judgment since the task started of a stop that ended before: under
+      // at-least-once a crash may have kept the end and lost the clearing, which is sent again.
+      if (resends) {
+        ended.forEach(stop -> clear(record, subject, watching, stop));
+      }
+      endedAt.put(record.key(), commits.commits());
+    } else if (endedThen != null && commits.commits() > endedThen) {
+      // A commit has written the clearings.
+      ended.clear();
+      endedAt.remove(record.key());
+    }
+    YearMonth previous = before.stoppedSince();
     YearMonth lastTraded = lastTraded(record.key());
     YearMonth firstWithout = lastTraded == null ? null : lastTraded.plusMonths(1);
     if (previous != null && !previous.equals(firstWithout)) {
       // Trade resumed (or an earlier stop was filled in): the alert about it ends.
-      for (AlertRule.TradeStopped rule : watching) {
-        forward(
-            record, previous, Rules.tradeStopped(rule, subject, previous, previous.minusMonths(1)));
-      }
+      clear(record, subject, watching, previous);
       since.delete(sinceKey(series, record.key(), previous));
-      judged.delete(record.key());
+      ended.add(previous);
+      endedAt.put(record.key(), commits.commits());
     }
-    if (firstWithout == null) {
-      return;
+    if (firstWithout != null) {
+      int longest = watching.stream().mapToInt(AlertRule.TradeStopped::periods).max().orElseThrow();
+      YearMonth lastReleased =
+          lastReleasedInARow(series, firstWithout, firstWithout.plusMonths(longest - 1L));
+      for (AlertRule.TradeStopped rule : watching) {
+        YearMonth end = firstWithout.plusMonths(rule.periods() - 1L);
+        YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
+        forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));
+      }
+      if (!firstWithout.equals(previous)) {
+        since.put(sinceKey(series, record.key(), firstWithout), PRESENT);
+      }
     }
-    int longest = watching.stream().mapToInt(AlertRule.TradeStopped::periods).max().orElseThrow();
-    YearMonth lastReleased =
-        lastReleasedInARow(series, firstWithout, firstWithout.plusMonths(longest - 1L));
+    Judgment after = new Judgment(firstWithout, ended);
+    if (after.ended().isEmpty() && after.stoppedSince() == null) {
+      if (before.stoppedSince() != null || !before.ended().isEmpty()) {
+        judged.delete(record.key());
+      }
+    } else if (!after.equals(before)) {
+      judged.put(record.key(), after.encode());
+    }
+  }
+
+  /** The rules' alerts about a stop from {@code stop} on end: trade resumed. */
+  private void clear(
+      Record<String, ChangedYear> record,
+      Subject subject,
+      List<AlertRule.TradeStopped> watching,
+      YearMonth stop) {
     for (AlertRule.TradeStopped rule : watching) {
-      YearMonth end = firstWithout.plusMonths(rule.periods() - 1L);
-      YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
-      forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));
+      forward(record, stop, Rules.tradeStopped(rule, subject, stop, stop.minusMonths(1)));
     }
-    if (!firstWithout.equals(previous)) {
-      judged.put(record.key(), firstWithout.toString().getBytes(StandardCharsets.UTF_8));
-      since.put(sinceKey(series, record.key(), firstWithout), PRESENT);
+  }
+
+  /**
+   * A series' judgment as stored: the first month without trade (null when none), and the stops
+   * whose end was judged and whose clearing no commit is known to have written. Under at-least-once
+   * a crash can keep this record and lose the clearings: a restarted task sends them again. Stored
+   * as the month (or nothing), then {@code ~YYYY-MM} per ended stop; a bare month as before.
+   */
+  record Judgment(YearMonth stoppedSince, SortedSet<YearMonth> ended) {
+    private static final String ENDED = "~";
+
+    static Judgment parse(byte[] stored) {
+      SortedSet<YearMonth> ended = new TreeSet<>();
+      if (stored == null) {
+        return new Judgment(null, ended);
+      }
+      String[] parts = new String(stored, StandardCharsets.UTF_8).split(ENDED, -1);
+      for (int i = 1; i < parts.length; i++) {
+        ended.add(YearMonth.parse(parts[i]));
+      }
+      return new Judgment(parts[0].isEmpty() ? null : YearMonth.parse(parts[0]), ended);
+    }
+
+    byte[] encode() {
+      StringBuilder out = new StringBuilder(stoppedSince == null ? "" : stoppedSince.toString());
+      ended.forEach(stop -> out.append(ENDED).append(stop));
+      return out.toString().getBytes(StandardCharsets.UTF_8);
     }
   }
 

@@ -263,6 +263,7 @@ public final class TradewatchTopology {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
+    builder.addStateStore(TradeLedger.commitCounter());
     KStream<String, LedgerInput> ledgerInputs =
         latestFigures(inPairTasks(trade, releases, targets));
     KStream<String, ChangedYear> changedYears =
@@ -272,7 +273,8 @@ public final class TradewatchTopology {
             TradeLedger.CELLS,
             TradeLedger.LEDGERS,
             TradeLedger.RELEASES,
-            TradeStopped.SINCE);
+            TradeStopped.SINCE,
+            TradeLedger.COMMITS);
     // After the ledger, which has booked the same input into the cells the tracker reads.
     targetFigures =
         output(
@@ -296,7 +298,8 @@ public final class TradewatchTopology {
             Named.as(TradeStopped.NODE),
             TradeLedger.LEDGERS,
             TradeLedger.RELEASES,
-            TradeStopped.SINCE);
+            TradeStopped.SINCE,
+            TradeLedger.COMMITS);
     annualFigures =
         figureTable(
             changedYears.process(
