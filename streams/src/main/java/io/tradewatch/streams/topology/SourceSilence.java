@@ -42,6 +42,10 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
   private FixedKeyProcessorContext<String, List<Alert>> context;
   private KeyValueStore<String, SeriesActivity> last;
   private KeyValueStore<String, SeriesActivity> byLast;
+  private SentSinceStart sent;
+
+  /** What {@link #sent} remembers for the pass over every silent series after a start. */
+  private static final String EVERY_SILENT = "*every silent series*";
 
   private SourceSilence(RuleBook rules) {
     this.rules = rules;
@@ -72,34 +76,44 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     this.context = context;
     this.last = context.getStateStore(LAST_PERIODS);
     this.byLast = context.getStateStore(BY_LAST_PERIOD);
+    this.sent = SentSinceStart.of(context.appConfigs());
   }
 
   @Override
   public void process(FixedKeyRecord<String, SeriesActivity> record) {
     SeriesActivity seen = record.value();
     SeriesActivity before = last.get(seen.getSeries());
-    if (before != null && !month(seen).isAfter(month(before))) {
+    // Under at-least-once, the first activity of a series since a restart that is not newer than
+    // the stored one is judged again, and the first activity of all visits every silent series:
+    // a crash may have kept what an activity changed in the stores and lost the candidates it sent.
+    boolean repeat = before != null && !month(seen).isAfter(month(before));
+    if (repeat && !sent.firstSince(seen.getSeries())) {
       return;
     }
+    boolean visitAll = sent.firstSince(EVERY_SILENT);
     Optional<YearMonth> newestBefore = newest();
-    last.put(seen.getSeries(), seen);
-    if (before != null) {
-      byLast.delete(indexKey(before));
+    // A repeat is judged as the series' stored activity, the latest.
+    SeriesActivity latest = repeat ? before : seen;
+    if (!repeat) {
+      last.put(seen.getSeries(), seen);
+      if (before != null) {
+        byLast.delete(indexKey(before));
+      }
+      byLast.put(indexKey(seen), seen);
     }
-    byLast.put(indexKey(seen), seen);
-    YearMonth newest = newestBefore.filter(n -> n.isAfter(month(seen))).orElse(month(seen));
-    boolean movedOn = newestBefore.map(newest::isAfter).orElse(true);
+    YearMonth newest = newestBefore.filter(n -> n.isAfter(month(latest))).orElse(month(latest));
+    boolean movedOn = newestBefore.map(newest::isAfter).orElse(true) || visitAll;
 
     List<Alert> out = new ArrayList<>();
     for (AlertRule.Silence rule : rules.ofType(AlertRule.Silence.class)) {
-      out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(seen), month(seen), newest)));
+      out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(latest), month(latest), newest)));
       if (movedOn) {
         // Every silent one, so that open alerts always show the lag to the newest release.
         forEachLastBetween(
             YearMonth.of(1, 1),
             newest.minusMonths(rule.periods()),
             a -> {
-              if (!a.getSeries().equals(seen.getSeries())) {
+              if (!a.getSeries().equals(latest.getSeries())) {
                 out.add(AlertCandidates.toAlert(Rules.silence(rule, subject(a), month(a), newest)));
               }
             });
