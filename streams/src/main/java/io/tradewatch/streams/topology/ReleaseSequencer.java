@@ -4,6 +4,7 @@ import io.tradewatch.avro.Release;
 import io.tradewatch.schemas.Keys;
 import io.tradewatch.schemas.Serdes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>Copies and figures are then forwarded in an order in which every figure of a release comes
  * before the release; downstream, the ledgers count a release once every copy has arrived ({@link
  * TradeLedger}), so no figure is judged on a month whose figures are still loading.
+ *
+ * <p>A copy forwarded from the waiting store leaves it only once a commit has written what it
+ * caused ({@link CommitCounter}): its input was committed when it started to wait, so under
+ * at-least-once a crash that kept its removal and lost what it caused would lose the release.
  */
 final class ReleaseSequencer implements Processor<String, Object, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(ReleaseSequencer.class);
@@ -40,6 +45,13 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Long> positions;
   private KeyValueStore<String, Release> waiting;
+  private CommitCounter commits;
+
+  /** Waiting copies forwarded since the last commit; they leave the store after it. */
+  private final Set<String> forwarded = new HashSet<>();
+
+  /** The task's commits when a copy was last forwarded from the store. */
+  private long forwardedAt;
 
   /**
    * The smallest offset a waiting copy waits for (Long.MAX_VALUE when none waits): figures below it
@@ -82,12 +94,15 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
     this.context = context;
     this.positions = context.getStateStore(POSITIONS);
     this.waiting = context.getStateStore(WAITING);
+    this.commits = context.getStateStore(TradeLedger.COMMITS);
+    forwarded.clear();
     nextDue = firstWaiting();
   }
 
   @Override
   public void process(Record<String, Object> record) {
     RecordMetadata source = context.recordMetadata().orElseThrow();
+    forgetWritten();
     if (source.topic().equals(releasesTopic) && record.value() instanceof Release r) {
       if (r.getAfterOffset() <= position(r.getPart())) {
         context.forward(record);
@@ -136,7 +151,21 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
 
   private long firstWaiting() {
     try (KeyValueIterator<String, Release> all = waiting.all()) {
-      return all.hasNext() ? all.next().value.getAfterOffset() : Long.MAX_VALUE;
+      while (all.hasNext()) {
+        KeyValue<String, Release> kv = all.next();
+        if (!forwarded.contains(kv.key)) {
+          return kv.value.getAfterOffset();
+        }
+      }
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** The copies forwarded before the last commit leave the store: the commit wrote them. */
+  private void forgetWritten() {
+    if (!forwarded.isEmpty() && commits.commits() > forwardedAt) {
+      forwarded.forEach(waiting::delete);
+      forwarded.clear();
     }
   }
 
@@ -149,11 +178,14 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
         if (kv.value.getAfterOffset() > offset) {
           break;
         }
-        ready.add(kv);
+        if (!forwarded.contains(kv.key)) {
+          ready.add(kv);
+        }
       }
     }
     for (KeyValue<String, Release> kv : ready) {
-      waiting.delete(kv.key);
+      forwarded.add(kv.key);
+      forwardedAt = commits.commits();
       context.forward(new Record<>(Keys.releaseMessageKey(kv.value), (Object) kv.value, timestamp));
     }
     nextDue = firstWaiting();

@@ -222,8 +222,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   }
 
   /**
-   * The task's commits, shared with {@link TradeStopped}, which also forgets what it sent only once
-   * a commit has written it.
+   * The task's commits, shared with {@link ReleaseSequencer} and {@link TradeStopped}, which also
+   * forget what they sent only once a commit has written it.
    */
   static StoreBuilder<CommitCounter> commitCounter() {
     return CommitCounter.builder(COMMITS);

@@ -121,6 +121,7 @@ public final class TradewatchTopology {
 
   private Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(TradeLedger.commitCounter());
     KStream<String, Object> sequenced =
         source(builder, topics.tradeRecords(), "trade")
             .mapValues(v -> (Object) v, Named.as("trade-to-sequence"))
@@ -130,7 +131,8 @@ public final class TradewatchTopology {
                 Named.as("inputs-to-sequence"))
             .process(
                 ReleaseSequencer.supplier(topics.tradeRecords().name(), topics.releases().name()),
-                Named.as("release-sequencer"));
+                Named.as("release-sequencer"),
+                TradeLedger.COMMITS);
     // Trade figures meet the latest-revision rule in their pair's task, on the ledger's cells.
     KStream<String, TradeRecord> trade =
         checked(
@@ -263,7 +265,6 @@ public final class TradewatchTopology {
     builder.addStateStore(TradeLedger.ledgerStore());
     builder.addStateStore(TradeLedger.releaseStore());
     builder.addStateStore(TradeStopped.sinceStore());
-    builder.addStateStore(TradeLedger.commitCounter());
     KStream<String, LedgerInput> ledgerInputs =
         latestFigures(inPairTasks(trade, releases, targets));
     KStream<String, ChangedYear> changedYears =
