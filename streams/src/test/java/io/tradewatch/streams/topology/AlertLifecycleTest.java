@@ -11,10 +11,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.InternalFixedKeyRecordFactory;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,12 +83,7 @@ class AlertLifecycleTest {
 
     Task(String guarantee) {
       config = Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      states =
-          Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore(AlertLifecycle.STATES), Serdes.STRING, Serdes.ALERT)
-              .withLoggingDisabled()
-              .build();
-      states.init(new MockProcessorContext<>().getStateStoreContext(), states);
+      states = TestStores.inMemory(AlertLifecycle.STATES, Serdes.ALERT);
     }
 
     FixedKeyProcessor<String, Alert, AlertLifecycle.Change> start() {

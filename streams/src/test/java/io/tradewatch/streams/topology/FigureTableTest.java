@@ -12,7 +12,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForwa
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,12 +69,7 @@ class FigureTableTest {
 
     Task(String guarantee) {
       config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      store =
-          Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore("monthly"), Serdes.STRING, Serdes.STRING)
-              .withLoggingDisabled()
-              .build();
-      store.init(new MockProcessorContext<>(config).getStateStoreContext(), store);
+      store = TestStores.inMemory("monthly", Serdes.STRING);
     }
 
     Processor<String, String, String, FigureUpdate<String>> start() {

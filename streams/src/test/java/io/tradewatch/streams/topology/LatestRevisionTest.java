@@ -12,10 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.InternalFixedKeyRecordFactory;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,14 +71,7 @@ class LatestRevisionTest {
 
     Task(String guarantee) {
       config = Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      store =
-          Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore("figure-latest-revisions"),
-                  Serdes.STRING,
-                  Serdes.REVISION_STATE)
-              .withLoggingDisabled()
-              .build();
-      store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+      store = TestStores.inMemory("figure-latest-revisions", Serdes.REVISION_STATE);
     }
 
     FixedKeyProcessor<String, String, Checked<Revised<String>>> start() {

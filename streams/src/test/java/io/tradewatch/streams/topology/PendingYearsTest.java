@@ -22,13 +22,7 @@ class PendingYearsTest {
 
   @BeforeEach
   void store() {
-    store =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("pending"), Serdes.STRING, PendingYears.BUCKET)
-            .withLoggingDisabled()
-            .build();
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    store.init(context.getStateStoreContext(), store);
+    store = TestStores.inMemory("pending", PendingYears.BUCKET);
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForwa
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,8 +70,10 @@ class ReleaseSequencerTest {
   /** A task's stores, and instances of the sequencer started on them, each as after a restart. */
   private static final class Task {
     final KeyValueStore<String, Long> positions =
-        store(ReleaseSequencer.POSITIONS, org.apache.kafka.common.serialization.Serdes.Long());
-    final KeyValueStore<String, Release> waiting = store(ReleaseSequencer.WAITING, Serdes.RELEASE);
+        TestStores.inMemory(
+            ReleaseSequencer.POSITIONS, org.apache.kafka.common.serialization.Serdes.Long());
+    final KeyValueStore<String, Release> waiting =
+        TestStores.inMemory(ReleaseSequencer.WAITING, Serdes.RELEASE);
     final CommitCounter commits = TradeLedger.commitCounter().build();
     MockProcessorContext<String, Object> context;
 
@@ -112,16 +113,6 @@ class ReleaseSequencerTest {
 
     long waitingCopies() {
       return waiting.approximateNumEntries();
-    }
-
-    private static <V> KeyValueStore<String, V> store(
-        String name, org.apache.kafka.common.serialization.Serde<V> serde) {
-      KeyValueStore<String, V> store =
-          Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.STRING, serde)
-              .withLoggingDisabled()
-              .build();
-      store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-      return store;
     }
   }
 }

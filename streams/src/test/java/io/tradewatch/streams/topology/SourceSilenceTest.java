@@ -15,10 +15,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.InternalFixedKeyRecordFactory;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,8 +74,10 @@ class SourceSilenceTest {
     final Map<String, Object> config;
     final Map<String, StateStore> stores =
         Map.of(
-            SourceSilence.LAST_PERIODS, store(SourceSilence.LAST_PERIODS),
-            SourceSilence.BY_LAST_PERIOD, store(SourceSilence.BY_LAST_PERIOD));
+            SourceSilence.LAST_PERIODS,
+                TestStores.inMemory(SourceSilence.LAST_PERIODS, Serdes.SERIES_ACTIVITY),
+            SourceSilence.BY_LAST_PERIOD,
+                TestStores.inMemory(SourceSilence.BY_LAST_PERIOD, Serdes.SERIES_ACTIVITY));
     List<List<Alert>> sent = new ArrayList<>();
 
     Task(String guarantee) {
@@ -104,16 +103,6 @@ class SourceSilenceTest {
               .toList();
       sent.clear();
       return out;
-    }
-
-    private static KeyValueStore<String, SeriesActivity> store(String name) {
-      KeyValueStore<String, SeriesActivity> store =
-          Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore(name), Serdes.STRING, Serdes.SERIES_ACTIVITY)
-              .withLoggingDisabled()
-              .build();
-      store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-      return store;
     }
   }
 }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForwa
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,10 +77,13 @@ class TradeStoppedTest {
             List.of(new AlertRule.TradeStopped("trade-stopped", AlertSeverity.WARNING, 3)));
     final Properties config = new Properties();
     final KeyValueStore<String, SeriesYearLedger> ledgers =
-        store(TradeLedger.LEDGERS, Serdes.SERIES_YEAR_LEDGER);
-    final KeyValueStore<String, Release> releases = store(TradeLedger.RELEASES, Serdes.RELEASE);
-    final KeyValueStore<String, byte[]> judged = store(TradeStopped.JUDGED, Serdes.BYTES);
-    final KeyValueStore<String, byte[]> since = store(TradeStopped.SINCE, Serdes.BYTES);
+        TestStores.inMemory(TradeLedger.LEDGERS, Serdes.SERIES_YEAR_LEDGER);
+    final KeyValueStore<String, Release> releases =
+        TestStores.inMemory(TradeLedger.RELEASES, Serdes.RELEASE);
+    final KeyValueStore<String, byte[]> judged =
+        TestStores.inMemory(TradeStopped.JUDGED, Serdes.BYTES);
+    final KeyValueStore<String, byte[]> since =
+        TestStores.inMemory(TradeStopped.SINCE, Serdes.BYTES);
     final CommitCounter commits = TradeLedger.commitCounter().build();
     MockProcessorContext<String, Alert> context;
 
@@ -126,15 +127,6 @@ class TradeStoppedTest {
 
     String judgedAs() {
       return new String(judged.get(SERIES), StandardCharsets.UTF_8);
-    }
-
-    private static <V> KeyValueStore<String, V> store(String name, Serde<V> serde) {
-      KeyValueStore<String, V> store =
-          Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.STRING, serde)
-              .withLoggingDisabled()
-              .build();
-      store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-      return store;
     }
   }
 }
