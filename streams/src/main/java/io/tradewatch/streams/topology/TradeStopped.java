@@ -70,6 +70,7 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   private KeyValueStore<String, byte[]> judged;
   private KeyValueStore<String, byte[]> since;
   private CommitCounter commits;
+  private SentSinceStart indexed;
 
   /** Whether a crash can keep a judgment and lose what it sent (at-least-once). */
   private boolean resends;
@@ -134,6 +135,7 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     this.since = context.getStateStore(SINCE);
     this.commits = context.getStateStore(TradeLedger.COMMITS);
     this.resends = !SentSinceStart.atomicCommits(context.appConfigs());
+    this.indexed = SentSinceStart.of(context.appConfigs());
     endedAt.clear();
   }
 
@@ -183,7 +185,11 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
         YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
         forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));
       }
-      if (!firstWithout.equals(previous)) {
+      // Indexed when the stop is new, and again at the series' first judgment since a restart
+      // under at-least-once: a crash can keep the judgment and lose the index entry, and releases
+      // would then never find the series to judge it again.
+      boolean firstJudgment = indexed.firstSince(record.key());
+      if (!firstWithout.equals(previous) || firstJudgment) {
         since.put(sinceKey(series, record.key(), firstWithout), PRESENT);
       }
     }

@@ -13,6 +13,7 @@ import io.tradewatch.streams.domain.alerts.AlertSeverity;
 import io.tradewatch.streams.domain.alerts.RuleBook;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -56,6 +57,24 @@ class TradeStoppedTest {
     task.commit();
     task.judge(restarted);
     assertThat(task.judgedAs()).isEqualTo("2023-07");
+  }
+
+  @Test
+  void givenAJudgmentKeptAndItsIndexEntryLost_whenARestartedTaskJudgesIt_thenItIsIndexedAgain() {
+    // Given a stop from April judged under at-least-once, whose entry in the index (where releases
+    // find the series to judge) was lost in a crash
+    Task task = new Task(StreamsConfig.AT_LEAST_ONCE);
+    task.traded(3);
+    task.judge(task.start());
+    String entry = TradeStopped.sinceKey(SeriesKey.parse(SERIES), SERIES, YearMonth.of(2023, 4));
+    assertThat(task.since.get(entry)).isNotNull();
+    task.since.delete(entry);
+
+    // When a restarted task judges the series again
+    task.judge(task.start());
+
+    // Then the stop is in the index again
+    assertThat(task.since.get(entry)).isNotNull();
   }
 
   @Test

@@ -1,0 +1,89 @@
+package io.tradewatch.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.internal.LedgerInput;
+import io.tradewatch.schemas.Serdes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under at-least-once a crash in the middle of a commit can keep one of the ledger's store writes
+ * and lose another; a figure read again after the restart repairs what depends on it.
+ */
+class TradeLedgerRestartTest {
+  private static final String CHAPTER = "KZ-BNS|KAZ|2023|ARM|01";
+  private static final String TOTAL = "KZ-BNS|KAZ|2023|ARM|TOTAL";
+
+  @Test
+  void
+      givenALedgerKeptAndItsIndexEntryLost_whenTheFigureIsReadAgainAfterARestart_thenItIsIndexed() {
+    // Given a figure booked under at-least-once, whose ledgers were written and whose entries in
+    // the series index (where releases find the series) were lost in a crash
+    Task task = new Task();
+    task.start().process(figure());
+    assertThat(task.series.get(CHAPTER)).isNotNull();
+    task.series.delete(CHAPTER);
+    task.series.delete(TOTAL);
+
+    // When the restarted task reads the figure again
+    task.start().process(figure());
+
+    // Then both series are in the index again
+    assertThat(task.series.get(CHAPTER)).isNotNull();
+    assertThat(task.series.get(TOTAL)).isNotNull();
+  }
+
+  private static Record<String, LedgerInput> figure() {
+    return new Record<>(
+        TradeLedger.pairKey("KZ-BNS", "KAZ", "ARM"),
+        new LedgerInput(TopologyFixture.kz(Flow.X, 2023, 3, "0101", "100.00"), null, null),
+        0L);
+  }
+
+  /** The ledger's stores, and instances started on them, each as after a restart. */
+  private static final class Task {
+    final Properties config = new Properties();
+    final KeyValueStore<String, byte[]> series =
+        TestStores.inMemory(TradeLedger.SERIES, Serdes.BYTES);
+    final List<StateStore> stores =
+        List.of(
+            TestStores.inMemory(TradeLedger.CELLS, Serdes.PERIOD_CELL),
+            TestStores.inMemory(TradeLedger.LEDGERS, Serdes.SERIES_YEAR_LEDGER),
+            TestStores.inMemory(TradeLedger.CHANGED, PendingYears.BUCKET),
+            series,
+            TestStores.inMemory(TradeLedger.RELEASES, Serdes.RELEASE),
+            TestStores.inMemory(TradeLedger.PENDING_RELEASES, Serdes.BYTES),
+            TestStores.inMemory(TradeLedger.AWAITING, Serdes.BYTES),
+            counter());
+
+    Task() {
+      config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    }
+
+    Processor<String, LedgerInput, String, ChangedYear> start() {
+      MockProcessorContext<String, ChangedYear> context = new MockProcessorContext<>(config);
+      context.setCurrentSystemTimeMs(0L);
+      stores.forEach(context::addStateStore);
+      Processor<String, LedgerInput, String, ChangedYear> ledger =
+          TradeLedger.supplier(Duration.ofSeconds(1), 0, Duration.ofSeconds(2)).get();
+      ledger.init(context);
+      return ledger;
+    }
+
+    private static CommitCounter counter() {
+      CommitCounter commits = TradeLedger.commitCounter().build();
+      commits.init(new MockProcessorContext<>().getStateStoreContext(), commits);
+      return commits;
+    }
+  }
+}
