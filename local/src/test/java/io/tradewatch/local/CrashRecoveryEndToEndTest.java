@@ -140,13 +140,14 @@ class CrashRecoveryEndToEndTest {
   }
 
   /**
-   * What exactly-once buys: the same crashes under at-least-once, on a shorter history. The final
-   * figures must be those of the uninterrupted run, but the histories may hold repeated updates
-   * where a kill fell between an output's write and its input's commit; this test reports them
-   * (whether a kill falls there is a matter of timing, so it does not require them).
+   * What exactly-once buys: the same crashes under at-least-once, on a shorter history. The
+   * histories may hold repeated updates where a kill fell between an output's write and its input's
+   * commit, and, rarely, a final figure may still be left behind (README, "What is not promised");
+   * this test reports both, since whether a kill falls there is a matter of timing. It requires
+   * that a crash never invents a record: no output holds a key the uninterrupted run does not.
    */
   @Test
-  void atLeastOnceTheSameKillsLeaveTheFinalFiguresEqualAndRepeatsAreReported(@TempDir Path dir)
+  void atLeastOnceTheSameKillsInventNoRecordAndWhatDiffersIsReported(@TempDir Path dir)
       throws Exception {
     // Given the same kind of history; when the process is killed as often under at-least-once
     Crash crash =
@@ -154,20 +155,24 @@ class CrashRecoveryEndToEndTest {
 
     // Then every kill came in the middle of the work
     assertThat(crash.killedMidWork()).isTrue();
-    // ... every output's final records equal the uninterrupted run's, key for key
+    // ... and no output holds a key the uninterrupted run does not
     OutputDiff diff = crash.finalDiff();
-    assertThat(diff.isEmpty()).as(diff.render(5)).isTrue();
+    assertThat(diff.topics())
+        .as(diff.render(5))
+        .allSatisfy(topic -> assertThat(topic.removed()).as(topic.output()).isEmpty());
     assertThat(crash.actual().topic(crash.topics().tradeMonthly()))
         .hasSizeGreaterThan(AT_LEAST_ONCE_RECORDS / 10);
     // ... while what exactly-once would have prevented is reported
     LOG.info(
         "At-least-once, {} kills: {} revision history differences {}; {} alert events out of"
-            + " alternation {}",
+            + " alternation {}; final records against the uninterrupted run's:{}{}",
         crash.processedAtKill().size(),
         crash.revisionDiff().size(),
         crash.revisionDiff().stream().limit(5).toList(),
         crash.alternationBreaks().size(),
-        crash.alternationBreaks().stream().limit(5).toList());
+        crash.alternationBreaks().stream().limit(5).toList(),
+        System.lineSeparator(),
+        diff.isEmpty() ? "equal" : diff.render(5));
   }
 
   /**
