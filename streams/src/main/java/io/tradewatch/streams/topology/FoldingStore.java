@@ -22,14 +22,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * release books dozens of figures into the same cell within one commit interval. Below this layer
  * each put serializes the whole value (a cell holds every HS code of its pair, flow and period) and
  * each get deserializes it again, so a cell of n codes cost O(n²) encoding per interval; here it
- * costs one encoding, and one decoding however often it is read in the interval.
+ * costs one encoding, and one decoding however often it is read in the interval. The record cache
+ * below still folds the changelog writes, as before.
  *
- * <p>It takes the place of Kafka Streams' record cache, which {@link #over} turns off below it:
- * this layer already writes each key once per commit, so the cache would only copy every value into
- * its own map and out again at the commit. Reads of keys not put since the last commit go to the
- * store below (RocksDB, or memory).
- *
- * <p>Crash safety is that of a record cache: the values held here reach the store below in the
+ * <p>Crash safety is that of the record cache: the values held here reach the store below in the
  * task's cache flush, which Kafka Streams runs before it flushes the producer and commits offsets
  * (and, under exactly-once, inside the transaction). A task closed without a commit drops them with
  * its uncommitted input. Standby and restoring writes bypass this layer; it holds nothing then.
@@ -69,13 +65,10 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
     super(below);
   }
 
-  /**
-   * A builder of this layer over the stores another builder makes, with their logging, and without
-   * a record cache (this layer is one).
-   */
+  /** A builder of this layer over the stores another builder makes (caching and logging kept). */
   static <V> StoreBuilder<KeyValueStore<String, V>> over(
       StoreBuilder<KeyValueStore<String, V>> below) {
-    return new Builder<>(below.withCachingDisabled());
+    return new Builder<>(below);
   }
 
   @Override
@@ -174,7 +167,7 @@ final class FoldingStore<V> extends WrappedStateStore<KeyValueStore<String, V>, 
     return wrapped().approximateNumEntries() + held.size();
   }
 
-  /** Before a commit: every held value to the store below (and any cache below to its store). */
+  /** Before a commit: every held value to the store below, then the caches below to theirs. */
   @Override
   public void flushCache() {
     writeBack(held);

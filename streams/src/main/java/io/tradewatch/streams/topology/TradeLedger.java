@@ -194,7 +194,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             // next emission, and RocksDB would keep every removed one as a tombstone.
             FoldingStore.over(
                 Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, PendingYears.BUCKET)),
+                        Stores.inMemoryKeyValueStore(CHANGED), Serdes.STRING, PendingYears.BUCKET)
+                    .withCachingEnabled()),
             Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(PENDING_RELEASES), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled(),
@@ -219,7 +220,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static StoreBuilder<KeyValueStore<String, PeriodCell>> cellStore() {
     return FoldingStore.over(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL));
+                Stores.persistentKeyValueStore(CELLS), Serdes.STRING, Serdes.PERIOD_CELL)
+            .withCachingEnabled());
   }
 
   /**
@@ -234,7 +236,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   static StoreBuilder<KeyValueStore<String, SeriesYearLedger>> ledgerStore() {
     return FoldingStore.over(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER));
+                Stores.persistentKeyValueStore(LEDGERS), Serdes.STRING, Serdes.SERIES_YEAR_LEDGER)
+            .withCachingEnabled());
   }
 
   static String ledgerKey(String series, int year) {
