@@ -75,11 +75,12 @@ final class ReleaseSequencer implements Processor<String, Object, String, Object
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            Stores.keyValueStoreBuilder(
+            // Put for every figure read: held as it is and written once per commit.
+            FoldingStore.over(
+                Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(POSITIONS),
                     Serdes.STRING,
-                    org.apache.kafka.common.serialization.Serdes.Long())
-                .withCachingEnabled(),
+                    org.apache.kafka.common.serialization.Serdes.Long())),
             // In memory (restored from its changelog): copies wait briefly and are deleted from
             // the front of the key range, which RocksDB would make every scan step over.
             Stores.keyValueStoreBuilder(
