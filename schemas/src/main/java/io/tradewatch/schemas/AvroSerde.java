@@ -10,7 +10,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.MissingSchemaException;
@@ -51,25 +50,12 @@ public final class AvroSerde<T extends SpecificRecord>
   private final DatumWriter<T> writer;
   private final BinaryMessageDecoder<T> decoder;
 
-  /** The type's hand-written codec of the current schema, or null: Avro's writer and reader. */
-  private final DirectCodec<T> direct;
-
   AvroSerde(Class<T> type, Schema schema, SchemaHistory history) {
-    this(type, schema, history, null);
-  }
-
-  /**
-   * @param direct writes every record and reads those written with {@code schema} (older versions
-   *     are resolved by Avro); null to leave both to Avro
-   */
-  @SuppressWarnings("unchecked")
-  AvroSerde(Class<T> type, Schema schema, SchemaHistory history, DirectCodec<T> direct) {
     this.type = Objects.requireNonNull(type, "type");
     SpecificData model = SpecificData.getForClass(type);
     this.header = header(schema);
-    this.writer = (DatumWriter<T>) model.createDatumWriter(schema);
+    this.writer = new CompiledDatumWriter<>(schema, model);
     this.decoder = new BinaryMessageDecoder<>(model, schema, history.store());
-    this.direct = direct;
   }
 
   /** The marker, then the schema's CRC-64-AVRO parsing fingerprint, little-endian. */
@@ -93,9 +79,7 @@ public final class AvroSerde<T extends SpecificRecord>
     }
     Buffer buffer = BUFFERS.get();
     try {
-      return direct == null
-          ? buffer.encode(header, writer::write, data)
-          : buffer.encode(header, direct::write, data);
+      return buffer.encode(header, writer, data);
     } catch (IOException | RuntimeException e) {
       buffer.clear();
       throw new SerializationException(
@@ -110,11 +94,6 @@ public final class AvroSerde<T extends SpecificRecord>
       return null;
     }
     try {
-      if (direct != null && written(data)) {
-        return direct.read(
-            DecoderFactory.get()
-                .binaryDecoder(data, header.length, data.length - header.length, null));
-      }
       return decoder.decode(data);
     } catch (MissingSchemaException e) {
       throw new SerializationException(
@@ -144,14 +123,6 @@ public final class AvroSerde<T extends SpecificRecord>
     }
   }
 
-  /**
-   * Whether {@code data} opens with this serde's header: it was written with the current schema.
-   */
-  private boolean written(byte[] data) {
-    return data.length >= header.length
-        && Arrays.equals(data, 0, header.length, header, 0, header.length);
-  }
-
   @Override
   public void configure(java.util.Map<String, ?> configs, boolean isKey) {
     // Registry-free: nothing to configure.
@@ -172,19 +143,13 @@ public final class AvroSerde<T extends SpecificRecord>
     return this;
   }
 
-  /** Writes a datum to an encoder: Avro's datum writer, or a {@link DirectCodec}. */
-  @FunctionalInterface
-  private interface Writing<T> {
-    void write(T datum, BinaryEncoder out) throws IOException;
-  }
-
   /** A thread's growable byte buffer (unsynchronized: one thread uses it) and its encoder. */
   private static final class Buffer extends OutputStream {
     private byte[] bytes = new byte[256];
     private int size;
     private BinaryEncoder encoder;
 
-    <T> byte[] encode(byte[] header, Writing<T> writer, T datum) throws IOException {
+    <T> byte[] encode(byte[] header, DatumWriter<T> writer, T datum) throws IOException {
       size = 0;
       write(header, 0, header.length);
       encoder = EncoderFactory.get().binaryEncoder(this, encoder);

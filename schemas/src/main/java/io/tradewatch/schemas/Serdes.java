@@ -99,14 +99,9 @@ public final class Serdes {
   public static final AvroSerde<RevisionState> REVISION_STATE =
       avro(RevisionState.class, RevisionState.getClassSchema());
   public static final AvroSerde<PeriodCell> PERIOD_CELL =
-      new AvroSerde<>(
-          PeriodCell.class, PeriodCell.getClassSchema(), HISTORY, StateCodecs.PERIOD_CELL);
+      avro(PeriodCell.class, PeriodCell.getClassSchema());
   public static final AvroSerde<SeriesYearLedger> SERIES_YEAR_LEDGER =
-      new AvroSerde<>(
-          SeriesYearLedger.class,
-          SeriesYearLedger.getClassSchema(),
-          HISTORY,
-          StateCodecs.SERIES_YEAR_LEDGER);
+      avro(SeriesYearLedger.class, SeriesYearLedger.getClassSchema());
   public static final AvroSerde<Release> RELEASE = avro(Release.class, Release.getClassSchema());
   public static final AvroSerde<LedgerInput> LEDGER_INPUT =
       avro(LedgerInput.class, LedgerInput.getClassSchema());

@@ -9,10 +9,14 @@ import io.tradewatch.avro.TradeRecord;
 import io.tradewatch.avro.internal.HsValue;
 import io.tradewatch.avro.internal.PeriodCell;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -147,6 +151,37 @@ class AvroSerdeTest {
         .isInstanceOf(SerializationException.class);
 
     assertSameBytesAsAvro(Serdes.TRADE_RECORD, tobaccoExports("5.00"));
+  }
+
+  @Test
+  void givenACellWrittenWithTheFirstPublishedSchema_whenRead_thenAvroResolvesItToTheCurrentOne()
+      throws Exception {
+    // Given a cell a release before revisions were kept wrote: HS code and value only
+    Schema v1 =
+        PublishedSchemas.fromClasspath().stream()
+            .filter(v -> v.schema().getFullName().equals(PeriodCell.getClassSchema().getFullName()))
+            .map(PublishedSchemas.Version::schema)
+            .filter(s -> s.getField("entries").schema().getElementType().getFields().size() == 2)
+            .findFirst()
+            .orElseThrow();
+    Schema entrySchema = v1.getField("entries").schema().getElementType();
+    GenericRecord entry = new GenericData.Record(entrySchema);
+    entry.put("hsCode", "2402");
+    entry.put("valueUsd", ByteBuffer.wrap(BigInteger.valueOf(123_456).toByteArray()));
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("entries", List.of(entry));
+    ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+    byte[] bytes = new byte[written.remaining()];
+    written.get(bytes);
+
+    // When it is read now
+    PeriodCell cell = Serdes.PERIOD_CELL.deserialize("t", bytes);
+
+    // Then the value is exact and the new fields take their defaults
+    assertThat(cell.getEntries()).hasSize(1);
+    assertThat(cell.getEntries().get(0).getValueUsd()).isEqualTo(new BigDecimal("1234.56"));
+    assertThat(cell.getEntries().get(0).getRevision()).isZero();
+    assertThat(cell.getEntries().get(0).getFirstValueUsd()).isNull();
   }
 
   private static <T extends SpecificRecord> void assertSameBytesAsAvro(AvroSerde<T> serde, T datum)
