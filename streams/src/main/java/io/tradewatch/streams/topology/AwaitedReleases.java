@@ -89,8 +89,12 @@ final class AwaitedReleases {
    */
   private final Map<String, Boolean> monthReleased = new HashMap<>();
 
-  /** The months found overdue since the last {@link #forgetOverdue}, still in the store. */
-  private final List<String> overdue = new ArrayList<>();
+  /**
+   * The months found overdue since the last {@link #forgetOverdue}, as they were then: the store
+   * keeps their partners until a commit has written what their emission forwarded, even when the
+   * month waits again meanwhile (a figure of another partner).
+   */
+  private final Map<String, Waiting> overdue = new HashMap<>();
 
   /**
    * Reads the months the store holds (those still waiting when the task last stopped).
@@ -126,9 +130,38 @@ final class AwaitedReleases {
             key, k -> new Waiting(source, reporter, year, month, now, new TreeSet<>()));
     if (entry.partners().add(partner)) {
       mark(entry, partner);
-      store.put(key, encode(entry));
+      write(key);
     }
     return true;
+  }
+
+  /**
+   * Writes a month's entry to the store: the partners waiting, and those of its overdue copy not
+   * yet forgotten, since when the earlier of the two waits (none left: the entry goes).
+   */
+  private void write(String key) {
+    Waiting entry = waiting.get(key);
+    Waiting kept = overdue.get(key);
+    if (entry == null && kept == null) {
+      store.delete(key);
+    } else if (kept == null) {
+      store.put(key, encode(entry));
+    } else if (entry == null) {
+      store.put(key, encode(kept));
+    } else {
+      TreeSet<String> partners = new TreeSet<>(kept.partners());
+      partners.addAll(entry.partners());
+      store.put(
+          key,
+          encode(
+              new Waiting(
+                  entry.source(),
+                  entry.reporter(),
+                  entry.year(),
+                  entry.month(),
+                  Math.min(entry.since(), kept.since()),
+                  partners)));
+    }
   }
 
   private boolean anyReleaseOf(String month) {
@@ -159,10 +192,8 @@ final class AwaitedReleases {
     }
     if (entry.partners().isEmpty()) {
       waiting.remove(key);
-      store.delete(key);
-    } else {
-      store.put(key, encode(entry));
     }
+    write(key);
   }
 
   /**
@@ -185,7 +216,21 @@ final class AwaitedReleases {
               entry.month(),
               Set.copyOf(entry.partners())));
       entry.partners().forEach(partner -> unmark(entry, partner));
-      overdue.add(e.getKey());
+      // Found overdue again before a commit (after waiting again): its partners then too.
+      overdue.merge(
+          e.getKey(),
+          entry,
+          (before, again) -> {
+            TreeSet<String> partners = new TreeSet<>(before.partners());
+            partners.addAll(again.partners());
+            return new Waiting(
+                again.source(),
+                again.reporter(),
+                again.year(),
+                again.month(),
+                before.since(),
+                partners);
+          });
       it.remove();
     }
     return out;
@@ -193,16 +238,14 @@ final class AwaitedReleases {
 
   /**
    * What was emitted for the months found overdue so far has been written (a commit came since):
-   * they leave the store, but for those that wait again. Until then the store keeps them, so that a
-   * task restarted after a crash that lost those figures finds them overdue again.
+   * they leave the store, but for those that wait again. Until then the store keeps them, their
+   * partners even in a month that waits again meanwhile, so that a task restarted after a crash
+   * that lost those figures finds them overdue again.
    */
   void forgetOverdue() {
-    for (String key : overdue) {
-      if (!waiting.containsKey(key)) {
-        store.delete(key);
-      }
-    }
+    List<String> kept = new ArrayList<>(overdue.keySet());
     overdue.clear();
+    kept.forEach(this::write);
   }
 
   /**
