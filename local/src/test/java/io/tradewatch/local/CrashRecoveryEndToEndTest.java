@@ -173,6 +173,16 @@ class CrashRecoveryEndToEndTest {
         crash.alternationBreaks().stream().limit(5).toList(),
         System.lineSeparator(),
         diff.isEmpty() ? "equal" : diff.render(5));
+    List<String> missing =
+        diff.topics().stream()
+            .filter(t -> t.output().equals("trade-monthly"))
+            .flatMap(t -> t.added().stream())
+            .toList();
+    if (!missing.isEmpty()) {
+      LOG.info(
+          "What the crashed run left about months it lacks figures of:{}",
+          CrashForensics.report(crash.client(), crash.topics(), crash.appId(), missing));
+    }
   }
 
   /**
@@ -242,6 +252,7 @@ class CrashRecoveryEndToEndTest {
     return new Crash(
         client,
         topics,
+        appId,
         reference,
         expected,
         kills,
@@ -255,6 +266,7 @@ class CrashRecoveryEndToEndTest {
   private record Crash(
       Properties client,
       Topics topics,
+      String appId,
       Topics reference,
       OutputSnapshot expected,
       int kills,
