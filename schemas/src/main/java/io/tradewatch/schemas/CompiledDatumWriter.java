@@ -17,8 +17,6 @@ import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
 
 /**
@@ -66,9 +64,9 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
   }
 
   /**
-   * Builds the writers of a schema's nodes; named types are compiled once each. A record's fields
-   * convert with the conversions of the record's own generated class, as Avro's specific writer
-   * does.
+   * Builds the writers of a schema's nodes; named types are compiled once each. Logical types
+   * convert with the model's conversions: a generated class's model holds those of every record it
+   * nests.
    */
   private static final class Compiler {
     private final Map<String, Node[]> named = new HashMap<>();
@@ -99,7 +97,7 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
 
     private Node raw(Schema schema, GenericData model) {
       return switch (schema.getType()) {
-        case RECORD -> record(schema, ownModel(schema, model));
+        case RECORD -> record(schema, model);
         case UNION -> union(schema, model);
         case ARRAY -> array(schema, model);
         case MAP -> map(schema, model);
@@ -114,17 +112,6 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
         case BYTES -> (value, out) -> out.writeBytes((ByteBuffer) value);
         case FIXED -> (value, out) -> out.writeFixed(((GenericFixed) value).bytes());
       };
-    }
-
-    /** The model of a record's generated class (which holds its conversions), or {@code model}. */
-    private static GenericData ownModel(Schema record, GenericData model) {
-      if (model instanceof SpecificData specific) {
-        Class<?> type = specific.getClass(record);
-        if (type != null && SpecificRecord.class.isAssignableFrom(type)) {
-          return SpecificData.getForClass(type);
-        }
-      }
-      return model;
     }
 
     private Node record(Schema schema, GenericData model) {
