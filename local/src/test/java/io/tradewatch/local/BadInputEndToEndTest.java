@@ -29,17 +29,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -174,7 +170,8 @@ class BadInputEndToEndTest {
 
       OutputSnapshot outputs = pipeline.awaitOutputs(Duration.ofMinutes(6), remaining -> {});
       List<ConsumerRecord<byte[], byte[]>> dead =
-          readAll(pipeline.clientProperties(), topics.deadLetter().name());
+          RawRecords.readAll(
+              pipeline.clientProperties(), topics.deadLetter().name(), "read_committed");
 
       assertThat(pipeline.app().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
       // Then every bad record is on the dead-letter topic once, as it was sent: its key and value
@@ -285,26 +282,5 @@ class BadInputEndToEndTest {
     return HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic) {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
   }
 }

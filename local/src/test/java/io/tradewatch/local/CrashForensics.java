@@ -6,8 +6,6 @@ import io.tradewatch.schemas.Serdes;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.schemas.WireHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What a crashed run left on the broker about the reporter-months whose final figures it lacks: the
@@ -79,12 +74,7 @@ final class CrashForensics {
         read(client, topics.releases().name())
             .forEach(
                 r -> {
-                  Release release;
-                  try {
-                    release = Serdes.RELEASE.deserialize("", r.value());
-                  } catch (RuntimeException undecodable) {
-                    return;
-                  }
+                  Release release = decoded(Serdes.RELEASE, r.value());
                   if (release != null && release.getReleaseKey().startsWith(month)) {
                     out.append(
                         String.format(
@@ -101,12 +91,7 @@ final class CrashForensics {
         read(client, topics.tradeRecords().name())
             .forEach(
                 r -> {
-                  TradeRecord t;
-                  try {
-                    t = Serdes.TRADE_RECORD.deserialize("", r.value());
-                  } catch (RuntimeException undecodable) {
-                    return;
-                  }
+                  TradeRecord t = decoded(Serdes.TRADE_RECORD, r.value());
                   if (t != null
                       && pairs.contains(
                           t.getSource() + "|" + t.getReporter() + "|" + t.getPartner())
@@ -166,34 +151,17 @@ final class CrashForensics {
     }
   }
 
-  /** Every record of a topic, partition by partition, in offset order. */
+  /** Everything written to a topic, aborted transactions included. */
   private static List<ConsumerRecord<byte[], byte[]>> read(Properties client, String topic) {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-      if (infos == null || infos.isEmpty()) {
-        return records;
-      }
-      List<TopicPartition> partitions =
-          infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-          && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+    return RawRecords.readAll(client, topic, "read_uncommitted");
+  }
+
+  /** A value decoded, or null when it is not one (the inputs hold undecodable bytes too). */
+  private static <T> T decoded(Deserializer<T> values, byte[] bytes) {
+    try {
+      return values.deserialize("", bytes);
+    } catch (RuntimeException undecodable) {
+      return null;
     }
-    records.sort(
-        (a, b) ->
-            a.partition() != b.partition()
-                ? Integer.compare(a.partition(), b.partition())
-                : Long.compare(a.offset(), b.offset()));
-    return records;
   }
 }

@@ -25,37 +25,22 @@ class AwaitedReleasesTest {
 
   @Test
   void givenAnOverdueMonthThatWaitsAgain_whenTheTaskRestartsBeforeACommit_thenItsPartnersAreDue() {
-    // Given the figures of two partners of a month waiting for its release
-    AwaitedReleases awaited = new AwaitedReleases(store, releases);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "ARM", T0);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "BRB", T0);
-    // ... found overdue (and emitted) a minute later
-    assertThat(awaited.overdue(T0 + WAIT))
-        .singleElement()
-        .extracting(AwaitedReleases.Overdue::partners)
-        .isEqualTo(Set.of("ARM", "BRB"));
-    // ... when, before a commit has written that emission, a third partner's figure of the month
-    // starts waiting
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "CHN", T0 + WAIT + 1_000);
+    // Given the figures of two partners of a month found overdue (and emitted), and, before a
+    // commit has written that emission, a third partner's figure of the month waiting
+    waitingAgainAfterOverdue("ARM", "BRB");
 
     // When the task restarts from its store (a crash lost the emission)
     AwaitedReleases restarted = new AwaitedReleases(store, releases);
 
     // Then the first two partners are overdue again at once, with the third
-    List<AwaitedReleases.Overdue> due = restarted.overdue(T0 + WAIT + 2_000);
-    assertThat(due)
-        .singleElement()
-        .extracting(AwaitedReleases.Overdue::partners)
+    assertThat(overduePartners(restarted, T0 + WAIT + 2_000))
         .isEqualTo(Set.of("ARM", "BRB", "CHN"));
   }
 
   @Test
   void givenAnOverdueMonthThatWaitsAgain_whenACommitHasWrittenTheEmission_thenOnlyTheNewOneWaits() {
     // Given a month found overdue, then waiting again for another partner
-    AwaitedReleases awaited = new AwaitedReleases(store, releases);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "ARM", T0);
-    awaited.overdue(T0 + WAIT);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "CHN", T0 + WAIT + 1_000);
+    AwaitedReleases awaited = waitingAgainAfterOverdue("ARM");
 
     // When a commit has written the emission
     awaited.forgetOverdue();
@@ -63,29 +48,41 @@ class AwaitedReleasesTest {
     // Then a restarted task finds only the new partner waiting, since it started to
     AwaitedReleases restarted = new AwaitedReleases(store, releases);
     assertThat(restarted.overdue(T0 + WAIT + 2_000)).isEmpty();
-    assertThat(restarted.overdue(T0 + 2 * WAIT + 1_000))
-        .singleElement()
-        .extracting(AwaitedReleases.Overdue::partners)
-        .isEqualTo(Set.of("CHN"));
+    assertThat(overduePartners(restarted, T0 + 2 * WAIT + 1_000)).isEqualTo(Set.of("CHN"));
   }
 
   @Test
   void givenAnOverdueMonthReleasedBeforeACommit_whenTheTaskRestarts_thenTheOverduePartnersAreDue() {
     // Given a month found overdue, then waiting again, then released for the new partner
-    AwaitedReleases awaited = new AwaitedReleases(store, releases);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "ARM", T0);
-    awaited.overdue(T0 + WAIT);
-    awaited.await("AUS-NSO", "AUS", 2003, 1, "CHN", T0 + WAIT + 1_000);
+    AwaitedReleases awaited = waitingAgainAfterOverdue("ARM");
     awaited.released(release(List.of("CHN")));
 
     // When the task restarts before a commit
     AwaitedReleases restarted = new AwaitedReleases(store, releases);
 
     // Then the overdue partner is due again
-    assertThat(restarted.overdue(T0 + WAIT + 2_000))
-        .singleElement()
-        .extracting(AwaitedReleases.Overdue::partners)
-        .isEqualTo(Set.of("ARM"));
+    assertThat(overduePartners(restarted, T0 + WAIT + 2_000)).isEqualTo(Set.of("ARM"));
+  }
+
+  /**
+   * Figures of {@code partners} of AUS's 2003-01 waiting from T0, found overdue a minute later,
+   * then a figure of CHN of the same month waiting.
+   */
+  private AwaitedReleases waitingAgainAfterOverdue(String... partners) {
+    AwaitedReleases awaited = new AwaitedReleases(store, releases);
+    for (String partner : partners) {
+      assertThat(awaited.await("AUS-NSO", "AUS", 2003, 1, partner, T0)).isTrue();
+    }
+    assertThat(overduePartners(awaited, T0 + WAIT)).isEqualTo(Set.of(partners));
+    assertThat(awaited.await("AUS-NSO", "AUS", 2003, 1, "CHN", T0 + WAIT + 1_000)).isTrue();
+    return awaited;
+  }
+
+  /** The partners of the one month overdue at {@code now}. */
+  private static Set<String> overduePartners(AwaitedReleases awaited, long now) {
+    List<AwaitedReleases.Overdue> due = awaited.overdue(now);
+    assertThat(due).hasSize(1);
+    return due.get(0).partners();
   }
 
   private static Release release(List<String> partners) {
