@@ -144,6 +144,13 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   private final Map<String, byte[]> releasesEmitted = new HashMap<>();
 
+  /**
+   * How often each release was counted since the start: a release counted again while its years
+   * were being forwarded (read again after a restart, when a carry of what the store held was under
+   * way) is carried again rather than forgotten with the copy the carry read.
+   */
+  private final Map<String, Integer> releaseCounts = new HashMap<>();
+
   /** Counts emissions (see ChangedYear#emission); restarts at 0 with the processor. */
   private long emission;
 
@@ -267,6 +274,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     this.commits = context.getStateStore(COMMITS);
     this.commitsAtEmission = -1;
     releasesEmitted.clear();
+    releaseCounts.clear();
     lastCell.forget();
     context.schedule(
         emitInterval,
@@ -347,6 +355,9 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
     }
     releases.put(r.getReleaseKey(), r);
     pendingReleases.put(r.getReleaseKey(), pendingChange(r.getMonth(), publishedAt));
+    // Pending again: not forgotten with an earlier copy whose years were forwarded.
+    releasesEmitted.remove(r.getReleaseKey());
+    releaseCounts.merge(r.getReleaseKey(), 1, Integer::sum);
     awaited.released(r);
   }
 
@@ -653,6 +664,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
           // Unless a copy of another revision replaced it meanwhile.
           if (Arrays.equals(pendingReleases.get(key), value)) {
             pendingReleases.delete(key);
+            releaseCounts.remove(key);
           }
         });
     releasesEmitted.clear();
@@ -672,7 +684,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
             }
           });
     }
-    return released.isEmpty() ? null : new ReleaseCarry(released);
+    if (released.isEmpty()) {
+      return null;
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    released.forEach(kv -> counts.put(kv.key, releaseCounts.getOrDefault(kv.key, 0)));
+    return new ReleaseCarry(released, counts);
   }
 
   /**
@@ -682,12 +699,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private void expand(ReleaseCarry carry) {
     KeyValue<String, byte[]> pending = carry.releases.get(carry.next++);
     Release r = releases.get(pending.key);
-    for (String s : covered(r)) {
-      carry.years.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
-      carry.series.add(s);
-    }
-    if (stoppedWindow > 0) {
-      carry.stopped.addAll(mayHaveStopped(r));
+    if (r == null) {
+      // Under at-least-once a crash in the middle of a commit can keep the pending entry and lose
+      // the release: that commit did not complete, so the release is read and counted again.
+      LOG.info("pending release {} is not among the releases; it is awaited again", pending.key);
+    } else {
+      for (String s : covered(r)) {
+        carry.years.merge(ledgerKey(s, r.getYear()), pending.value, TradeLedger::earlier);
+        carry.series.add(s);
+      }
+      if (stoppedWindow > 0) {
+        carry.stopped.addAll(mayHaveStopped(r));
+      }
     }
     if (carry.expanded()) {
       carry.stopped.removeAll(carry.series);
@@ -700,7 +723,12 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    * judges the series they may have stopped that no year judged.
    */
   private void finishCarry(Set<String> judged) {
-    carry.releases.forEach(pending -> releasesEmitted.put(pending.key, pending.value));
+    for (KeyValue<String, byte[]> pending : carry.releases) {
+      // Unless counted again since the carry read it: then it is carried again.
+      if (releaseCounts.getOrDefault(pending.key, 0).equals(carry.counts.get(pending.key))) {
+        releasesEmitted.put(pending.key, pending.value);
+      }
+    }
     for (String series : carry.stopped) {
       if (!judged.contains(series)) {
         // The rule reads the series' ledgers, not the year or the timestamp.
@@ -744,13 +772,18 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
    */
   private static final class ReleaseCarry {
     final List<KeyValue<String, byte[]>> releases;
+
+    /** How often each release had been counted when the carry read it ({@link #releaseCounts}). */
+    final Map<String, Integer> counts;
+
     final SortedMap<String, byte[]> years = new TreeMap<>();
     final Set<String> stopped = new TreeSet<>();
     final Set<String> series = new HashSet<>();
     int next;
 
-    ReleaseCarry(List<KeyValue<String, byte[]>> releases) {
+    ReleaseCarry(List<KeyValue<String, byte[]>> releases, Map<String, Integer> counts) {
       this.releases = releases;
+      this.counts = counts;
     }
 
     boolean expanded() {

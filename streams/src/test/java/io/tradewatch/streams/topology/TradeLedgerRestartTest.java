@@ -3,6 +3,7 @@ package io.tradewatch.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.avro.Flow;
+import io.tradewatch.avro.Release;
 import io.tradewatch.avro.internal.LedgerInput;
 import io.tradewatch.schemas.Serdes;
 import java.time.Duration;
@@ -43,6 +44,33 @@ class TradeLedgerRestartTest {
     assertThat(task.series.get(TOTAL)).isNotNull();
   }
 
+  @Test
+  void
+      givenAPendingReleaseKeptAndTheReleaseLost_whenItIsReadAgainAfterARestart_thenItsSeriesAreEmitted() {
+    // Given a figure booked and emitted under at-least-once, in a task whose commit wrote it
+    Task task = new Task();
+    task.start().process(figure());
+    task.emit(1_000);
+    task.commit();
+    task.emit(2_000);
+    // ... and a crash in the middle of a later commit that kept the entry of the month's release
+    // among the pending ones and lost the release itself
+    Release release = TopologyFixture.kzRelease(2023, 3, 1, Flow.X);
+    task.pendingReleases.put(release.getReleaseKey(), PendingYears.change(3, null));
+
+    // When the restarted task emits what its stores hold, then reads the release again
+    Processor<String, LedgerInput, String, ChangedYear> restarted = task.start();
+    task.emit(3_000);
+    restarted.process(
+        new Record<>(
+            TradeLedger.pairKey("KZ-BNS", "KAZ", "ARM"), new LedgerInput(null, release, null), 0L));
+    task.commit();
+    task.emit(4_000);
+
+    // Then the release recomputes the figure's series
+    assertThat(task.emitted()).contains("KZ-BNS|KAZ|ARM|01", "KZ-BNS|KAZ|ARM|TOTAL");
+  }
+
   private static Record<String, LedgerInput> figure() {
     return new Record<>(
         TradeLedger.pairKey("KZ-BNS", "KAZ", "ARM"),
@@ -55,6 +83,9 @@ class TradeLedgerRestartTest {
     final Properties config = new Properties();
     final KeyValueStore<String, byte[]> series =
         TestStores.inMemory(TradeLedger.SERIES, Serdes.BYTES);
+    final KeyValueStore<String, byte[]> pendingReleases =
+        TestStores.inMemory(TradeLedger.PENDING_RELEASES, Serdes.BYTES);
+    final CommitCounter commits = counter();
     final List<StateStore> stores =
         List.of(
             TestStores.inMemory(TradeLedger.CELLS, Serdes.PERIOD_CELL),
@@ -62,16 +93,34 @@ class TradeLedgerRestartTest {
             TestStores.inMemory(TradeLedger.CHANGED, PendingYears.BUCKET),
             series,
             TestStores.inMemory(TradeLedger.RELEASES, Serdes.RELEASE),
-            TestStores.inMemory(TradeLedger.PENDING_RELEASES, Serdes.BYTES),
+            pendingReleases,
             TestStores.inMemory(TradeLedger.AWAITING, Serdes.BYTES),
-            counter());
+            commits);
+
+    /** The context of the instance started last. */
+    MockProcessorContext<String, ChangedYear> context;
 
     Task() {
       config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     }
 
+    /** The ledger's emission at {@code now} (wall clock), as its punctuation runs it. */
+    void emit(long now) {
+      context.scheduledPunctuators().get(0).getPunctuator().punctuate(now);
+    }
+
+    /** A commit of the task: its caches flushed, which the commit counter counts. */
+    void commit() {
+      commits.flushCache();
+    }
+
+    /** The series the instance started last has forwarded changed years of. */
+    List<String> emitted() {
+      return context.forwarded().stream().map(f -> (String) f.record().key()).distinct().toList();
+    }
+
     Processor<String, LedgerInput, String, ChangedYear> start() {
-      MockProcessorContext<String, ChangedYear> context = new MockProcessorContext<>(config);
+      context = new MockProcessorContext<>(config);
       context.setCurrentSystemTimeMs(0L);
       stores.forEach(context::addStateStore);
       Processor<String, LedgerInput, String, ChangedYear> ledger =
