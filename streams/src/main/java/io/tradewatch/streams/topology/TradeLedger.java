@@ -773,7 +773,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   private static final class ReleaseCarry {
     final List<KeyValue<String, byte[]>> releases;
 
-    /** How often each release had been counted when the carry read it ({@link #releaseCounts}). */
+    /** How often each release had been counted when the carry read it ({@code releaseCounts}). */
     final Map<String, Integer> counts;
 
     final SortedMap<String, byte[]> years = new TreeMap<>();
