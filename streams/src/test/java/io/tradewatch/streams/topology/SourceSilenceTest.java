@@ -31,10 +31,7 @@ class SourceSilenceTest {
   void givenAtLeastOnce_whenARestartedTaskReadsAnActivityAgain_thenTheSilentAreJudgedAgainOnce() {
     // Given releases of two reporters in January, then of KAZ in May (ARM silent since January)
     Task task = new Task(StreamsConfig.AT_LEAST_ONCE);
-    FixedKeyProcessor<String, SeriesActivity, List<Alert>> first = task.start();
-    first.process(activity(KAZ, 1));
-    first.process(activity(ARM, 1));
-    first.process(activity(KAZ, 5));
+    armSilentSinceJanuary(task);
     assertThat(task.judged()).containsExactly("KAZ CLEARED", "ARM RAISED");
 
     // When a restarted task reads KAZ's May release again, twice
@@ -51,10 +48,7 @@ class SourceSilenceTest {
   @Test
   void givenExactlyOnce_whenARestartedTaskReadsAnActivityAgain_thenNothingIsJudged() {
     Task task = new Task(StreamsConfig.EXACTLY_ONCE_V2);
-    FixedKeyProcessor<String, SeriesActivity, List<Alert>> first = task.start();
-    first.process(activity(KAZ, 1));
-    first.process(activity(ARM, 1));
-    first.process(activity(KAZ, 5));
+    armSilentSinceJanuary(task);
 
     task.start().process(activity(KAZ, 5));
 
@@ -65,6 +59,14 @@ class SourceSilenceTest {
       activity(String series, int month) {
     return InternalFixedKeyRecordFactory.create(
         new Record<>(SourceSilence.ALL, new SeriesActivity(series, 2023, month), 0L));
+  }
+
+  /** Releases of both reporters in January, then of KAZ in May, read by a started instance. */
+  private static void armSilentSinceJanuary(Task task) {
+    FixedKeyProcessor<String, SeriesActivity, List<Alert>> first = task.start();
+    first.process(activity(KAZ, 1));
+    first.process(activity(ARM, 1));
+    first.process(activity(KAZ, 5));
   }
 
   /** A task's stores, and instances of the rule started on them, each as after a restart. */

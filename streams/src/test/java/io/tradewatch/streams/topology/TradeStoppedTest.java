@@ -40,11 +40,7 @@ class TradeStoppedTest {
     // Given a series traded in March (a stop from April), then in June too (the April stop ended,
     // a stop from July), judged by an instance of the task under at-least-once
     Task task = new Task(StreamsConfig.AT_LEAST_ONCE);
-    Processor<String, ChangedYear, String, Alert> first = task.start();
-    task.traded(3);
-    task.judge(first);
-    task.traded(3, 6);
-    assertThat(task.judge(first)).containsExactly(STOP_APRIL, STOP_JULY);
+    assertThat(stopEndedInJune(task)).containsExactly(STOP_APRIL, STOP_JULY);
 
     // When the task restarts before a commit and judges the series again, twice
     Processor<String, ChangedYear, String, Alert> restarted = task.start();
@@ -80,13 +76,23 @@ class TradeStoppedTest {
   @Test
   void givenExactlyOnce_whenATaskRestartsAfterAStopEnded_thenNothingIsSentAgain() {
     Task task = new Task(StreamsConfig.EXACTLY_ONCE_V2);
+    stopEndedInJune(task);
+
+    assertThat(task.judge(task.start())).containsExactly(STOP_JULY);
+  }
+
+  /**
+   * A series traded in March (a stop from April), then in June too (the April stop ended, a stop
+   * from July), judged twice by a started instance.
+   *
+   * @return what the second judgment sent
+   */
+  private static List<String> stopEndedInJune(Task task) {
     Processor<String, ChangedYear, String, Alert> first = task.start();
     task.traded(3);
     task.judge(first);
     task.traded(3, 6);
-    task.judge(first);
-
-    assertThat(task.judge(task.start())).containsExactly(STOP_JULY);
+    return task.judge(first);
   }
 
   /** A task's stores, and instances of the rule started on them, each as after a restart. */
