@@ -8,18 +8,19 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns candidate alerts into events: RAISED once when a condition starts to hold, CLEARED once
  * when it stops, nothing while it stays the same (no repeats on every update). Keyed by alert id.
- * Each event is also logged. Under at-least-once a restarted task sends an alert's state again as
- * an event at its first candidate, which a crash may have kept in the store while its event was
- * lost ({@link SentSinceStart}).
+ * Each event is also logged. Under at-least-once a restarted task sends an alert's state an earlier
+ * start stored again as an event at its first candidate: a crash may have kept the state in the
+ * store and lost its event ({@link StartStamp}).
  */
 final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLifecycle.Change> {
   /**
@@ -32,8 +33,8 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
   private static final Logger LOG = LoggerFactory.getLogger("io.tradewatch.alerts");
 
   private FixedKeyProcessorContext<String, Change> context;
-  private KeyValueStore<String, Alert> states;
-  private SentSinceStart sent;
+  private TimestampedKeyValueStore<String, Alert> states;
+  private StartStamp start;
 
   static FixedKeyProcessorSupplier<String, Alert, Change> supplier() {
     return new FixedKeyProcessorSupplier<>() {
@@ -45,8 +46,8 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(STATES), Serdes.STRING, Serdes.ALERT)
+            Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(STATES), Serdes.STRING, Serdes.ALERT)
                 .withCachingEnabled());
       }
     };
@@ -56,17 +57,18 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
   public void init(FixedKeyProcessorContext<String, Change> context) {
     this.context = context;
     this.states = context.getStateStore(STATES);
-    this.sent = SentSinceStart.of(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
   }
 
   @Override
   public void process(FixedKeyRecord<String, Alert> record) {
     Alert candidate = record.value();
-    Alert current = states.get(record.key());
+    ValueAndTimestamp<Alert> stored = states.get(record.key());
+    Alert current = ValueAndTimestamp.getValueOrNull(stored);
     boolean raised = current != null && current.getState() == AlertState.RAISED;
     boolean holds = candidate.getState() == AlertState.RAISED;
     if (holds != raised) {
-      states.put(record.key(), candidate);
+      states.put(record.key(), start.stamp(candidate));
       LOG.info(
           "{} {} [{}]: {}",
           candidate.getState(),
@@ -74,15 +76,16 @@ final class AlertLifecycle implements FixedKeyProcessor<String, Alert, AlertLife
           candidate.getAlertId(),
           candidate.getMessage());
       context.forward(record.withValue(new Change(candidate, true)));
-      sent.sent(record.key());
     } else if (holds && !candidate.equals(current)) {
       // Still raised, with other figures: the open-alerts table shows them, no new event (but
       // for a resend, below).
-      states.put(record.key(), candidate);
-      context.forward(record.withValue(new Change(candidate, sent.firstSince(record.key()))));
-    } else if (current != null && sent.firstSince(record.key())) {
-      // Under at-least-once, the first candidate of an alert since a restart: a crash may have
-      // kept the state an earlier candidate set and lost its event, so the state is an event again.
+      states.put(record.key(), start.stamp(candidate));
+      context.forward(record.withValue(new Change(candidate, start.writtenBefore(stored))));
+    } else if (start.writtenBefore(stored)) {
+      // Under at-least-once, the first candidate of an alert an earlier start stored: a crash may
+      // have kept the state an earlier candidate set and lost its event, so the state is an event
+      // again.
+      states.put(record.key(), start.stamp(current));
       context.forward(record.withValue(new Change(current, true)));
     }
   }

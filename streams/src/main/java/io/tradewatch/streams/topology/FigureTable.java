@@ -7,27 +7,28 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * An output table kept in the task that computes its figures: each figure is stored under its key
- * (a queryable store, cached and changelogged) and forwarded only when it changed, with its value
- * before. Unlike {@code toTable()} after a key-changing step, nothing is repartitioned: the store's
- * partitions follow the upstream key (the series, or the country pair), which {@link
+ * (a queryable store, cached and changelogged; readers in the topology see it as a timestamped
+ * store, queries as a plain one) and forwarded only when it changed, with its value before. Unlike
+ * {@code toTable()} after a key-changing step, nothing is repartitioned: the store's partitions
+ * follow the upstream key (the series, or the country pair), which {@link
  * io.tradewatch.streams.query.StoreRouting} tells interactive queries.
  *
- * <p>Under at-least-once a restarted task also sends a key's first figure when it is equal to the
- * stored one (with that value as its value before): a crash may have kept it in the store and lost
- * its output record ({@link SentSinceStart}).
+ * <p>Under at-least-once a restarted task also sends a figure equal to the stored one when an
+ * earlier start stored it (with that value as its value before): a crash may have kept it in the
+ * store and lost its output record ({@link StartStamp}).
  */
 final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
   private final String storeName;
   private ProcessorContext<String, FigureUpdate<V>> context;
-  private KeyValueStore<String, V> figures;
-
-  private SentSinceStart sent;
+  private TimestampedKeyValueStore<String, V> figures;
+  private StartStamp start;
 
   private FigureTable(String storeName) {
     this.storeName = storeName;
@@ -44,8 +45,8 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(storeName), keySerde, valueSerde)
+            Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(storeName), keySerde, valueSerde)
                 .withCachingEnabled());
       }
     };
@@ -55,18 +56,17 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
   public void init(ProcessorContext<String, FigureUpdate<V>> context) {
     this.context = context;
     this.figures = context.getStateStore(storeName);
-    this.sent = SentSinceStart.of(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
   }
 
   @Override
   public void process(Record<String, V> record) {
-    V before = figures.get(record.key());
-    if (!Objects.equals(before, record.value())) {
-      figures.put(record.key(), record.value());
-      sent.sent(record.key());
-    } else if (before == null || !sent.firstSince(record.key())) {
+    ValueAndTimestamp<V> stored = figures.get(record.key());
+    V before = ValueAndTimestamp.getValueOrNull(stored);
+    if (Objects.equals(before, record.value()) && !start.writtenBefore(stored)) {
       return;
     }
+    figures.put(record.key(), start.stamp(record.value()));
     context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
   }
 }

@@ -7,9 +7,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * aggregates see each figure once with its current value whatever order revisions arrive in; the
  * rule itself is {@link RevisionRule}. Aggregates downstream store figures by identity and
  * overwrite them, which is what retracts the old value of a revised figure. An exact repeat is
- * dropped, but under at-least-once for the first of a figure since the task started ({@link
- * SentSinceStart}).
+ * dropped, but under at-least-once when an earlier start of the task stored the figure ({@link
+ * StartStamp}).
  */
 final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Revised<T>>> {
   private static final Logger LOG = LoggerFactory.getLogger(LatestRevision.class);
@@ -27,8 +28,8 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
   private final String storeName;
   private final RevisionIdentity<T> identity;
   private FixedKeyProcessorContext<String, Checked<Revised<T>>> context;
-  private KeyValueStore<String, RevisionState> store;
-  private SentSinceStart sent;
+  private TimestampedKeyValueStore<String, RevisionState> store;
+  private StartStamp start;
 
   private LatestRevision(String storeName, RevisionIdentity<T> identity) {
     this.storeName = storeName;
@@ -46,8 +47,10 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(storeName), Serdes.STRING, Serdes.REVISION_STATE)
+            Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(storeName),
+                    Serdes.STRING,
+                    Serdes.REVISION_STATE)
                 .withCachingEnabled());
       }
     };
@@ -57,14 +60,15 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
   public void init(FixedKeyProcessorContext<String, Checked<Revised<T>>> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
-    this.sent = SentSinceStart.of(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
   }
 
   @Override
   public void process(FixedKeyRecord<String, T> record) {
     T value = record.value();
     String key = identity.recordKey().apply(value);
-    RevisionState stored = store.get(key);
+    ValueAndTimestamp<RevisionState> stamped = store.get(key);
+    RevisionState stored = ValueAndTimestamp.getValueOrNull(stamped);
     RevisionRule.Applied applied =
         stored == null
             ? null
@@ -75,13 +79,13 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
                 stored.getValueUsd());
     Checked<Revised<T>> verdict = RevisionRule.judge(value, identity, applied);
     if (verdict == null) {
-      if (!sent.firstSince(key)) {
+      if (!start.writtenBefore(stamped)) {
         LOG.debug("Ignoring a repeated revision of {}", key);
         return;
       }
-      // Under at-least-once, the first repeat since a restart goes on (as no revision): a crash
-      // may have kept this store's write and lost what the figure changed downstream, which
-      // stores figures by identity and takes it again unchanged.
+      // Under at-least-once, a repeat of a figure an earlier start stored goes on (as no
+      // revision): a crash may have kept this store's write and lost what the figure changed
+      // downstream, which stores figures by identity and takes it again unchanged.
       verdict = Checked.ok(new Revised<>(value, null));
     }
     if (verdict.isOk()) {
@@ -90,8 +94,9 @@ final class LatestRevision<T> implements FixedKeyProcessor<String, T, Checked<Re
               applied, identity.revision().applyAsInt(value), identity.valueUsd().apply(value));
       store.put(
           key,
-          new RevisionState(
-              now.firstRevision(), now.firstValueUsd(), now.revision(), now.valueUsd()));
+          start.stamp(
+              new RevisionState(
+                  now.firstRevision(), now.firstValueUsd(), now.revision(), now.valueUsd())));
     } else {
       DeadLetters.describe(
           record.headers(),

@@ -25,14 +25,16 @@ final class LedgerCodec {
         stored.getImportsAnnual());
   }
 
-  static SeriesYearLedger toStored(YearLedger ledger) {
+  /** {@code ledger} as stored by the task start stamped {@code writtenBy} ({@link StartStamp}). */
+  static SeriesYearLedger toStored(YearLedger ledger, long writtenBy) {
     return new SeriesYearLedger(
         monthValues(ledger, Side.EXPORTS),
         monthValues(ledger, Side.IMPORTS),
         ledger.monthMask(Side.EXPORTS),
         ledger.monthMask(Side.IMPORTS),
         ledger.annualRecord(Side.EXPORTS),
-        ledger.annualRecord(Side.IMPORTS));
+        ledger.annualRecord(Side.IMPORTS),
+        writtenBy);
   }
 
   private static List<BigDecimal> monthValues(YearLedger ledger, Side side) {

@@ -21,6 +21,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Puts each country's annual figures next to its partner's figures for the same trade: A's exports
@@ -39,7 +41,7 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
   private final BigDecimal cifFobFactor;
   private ProcessorContext<String, MirrorGap> context;
   private KeyValueStore<String, byte[]> sides;
-  private KeyValueStore<String, TradeAnnual> annual;
+  private TimestampedKeyValueStore<String, TradeAnnual> annual;
 
   private MirrorGaps(BigDecimal cifFobFactor) {
     this.cifFobFactor = cifFobFactor;
@@ -97,13 +99,14 @@ final class MirrorGaps implements Processor<String, TradeAnnual, String, MirrorG
       while (it.hasNext()) {
         String source = it.next().key.substring(prefix.length());
         TradeAnnual other =
-            annual.get(
-                Keys.join(
-                    source,
-                    side.getPartner(),
-                    side.getReporter(),
-                    side.getHsGroup(),
-                    side.getYear()));
+            ValueAndTimestamp.getValueOrNull(
+                annual.get(
+                    Keys.join(
+                        source,
+                        side.getPartner(),
+                        side.getReporter(),
+                        side.getHsGroup(),
+                        side.getYear())));
         if (other != null) {
           out.add(other);
         }

@@ -18,7 +18,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The seasonal band rule: a month's turnover against the same calendar month of earlier years
@@ -35,7 +36,7 @@ final class SeasonalBands
   private final int span;
 
   private FixedKeyProcessorContext<String, List<Alert>> context;
-  private KeyValueStore<String, TradeMonthly> monthly;
+  private TimestampedKeyValueStore<String, TradeMonthly> monthly;
 
   private SeasonalBands(RuleBook rules) {
     this.rules = rules;
@@ -73,13 +74,14 @@ final class SeasonalBands
       TradeMonthly same =
           year == m.getYear()
               ? m
-              : monthly.get(
-                  Keys.join(
-                      m.getSource(),
-                      m.getReporter(),
-                      m.getPartner(),
-                      m.getHsGroup(),
-                      Keys.tradePeriod(year, m.getMonth())));
+              : ValueAndTimestamp.getValueOrNull(
+                  monthly.get(
+                      Keys.join(
+                          m.getSource(),
+                          m.getReporter(),
+                          m.getPartner(),
+                          m.getHsGroup(),
+                          Keys.tradePeriod(year, m.getMonth()))));
       // A month not released (yet) has no turnover: no value to learn from or to judge.
       if (same != null && same.getTurnoverUsd() != null) {
         byYear.put(year, same.getTurnoverUsd());

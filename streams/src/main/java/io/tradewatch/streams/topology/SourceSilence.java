@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The silence rule: a source that has released nothing for a reporter for several months while the
@@ -40,12 +42,12 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
 
   private final RuleBook rules;
   private FixedKeyProcessorContext<String, List<Alert>> context;
-  private KeyValueStore<String, SeriesActivity> last;
+  private TimestampedKeyValueStore<String, SeriesActivity> last;
   private KeyValueStore<String, SeriesActivity> byLast;
-  private SentSinceStart sent;
+  private StartStamp start;
 
-  /** What {@link #sent} remembers for the pass over every silent series after a start. */
-  private static final String EVERY_SILENT = "*every silent series*";
+  /** Whether this start has visited every silent series (under at-least-once, at its first). */
+  private boolean visitedAll;
 
   private SourceSilence(RuleBook rules) {
     this.rules = rules;
@@ -60,15 +62,19 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(store(LAST_PERIODS), store(BY_LAST_PERIOD));
+        return Set.of(
+            Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(LAST_PERIODS),
+                    Serdes.STRING,
+                    Serdes.SERIES_ACTIVITY)
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(BY_LAST_PERIOD),
+                    Serdes.STRING,
+                    Serdes.SERIES_ACTIVITY)
+                .withCachingEnabled());
       }
     };
-  }
-
-  private static StoreBuilder<KeyValueStore<String, SeriesActivity>> store(String name) {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), Serdes.STRING, Serdes.SERIES_ACTIVITY)
-        .withCachingEnabled();
   }
 
   @Override
@@ -76,26 +82,29 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     this.context = context;
     this.last = context.getStateStore(LAST_PERIODS);
     this.byLast = context.getStateStore(BY_LAST_PERIOD);
-    this.sent = SentSinceStart.of(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
+    this.visitedAll = StartStamp.atomicCommits(context.appConfigs());
   }
 
   @Override
   public void process(FixedKeyRecord<String, SeriesActivity> record) {
     SeriesActivity seen = record.value();
-    SeriesActivity before = last.get(seen.getSeries());
-    // Under at-least-once, the first activity of a series since a restart that is not newer than
-    // the stored one is judged again, and the first activity of all visits every silent series:
-    // a crash may have kept what an activity changed in the stores and lost the candidates it sent.
+    ValueAndTimestamp<SeriesActivity> stored = last.get(seen.getSeries());
+    SeriesActivity before = ValueAndTimestamp.getValueOrNull(stored);
+    // Under at-least-once, an activity not newer than the one an earlier start stored is judged
+    // again, and the first activity of a start visits every silent series: a crash may have kept
+    // what an activity changed in the stores and lost the candidates it sent.
     boolean repeat = before != null && !month(seen).isAfter(month(before));
-    if (repeat && !sent.firstSince(seen.getSeries())) {
+    if (repeat && !start.writtenBefore(stored)) {
       return;
     }
-    boolean visitAll = sent.firstSince(EVERY_SILENT);
+    boolean visitAll = !visitedAll;
+    visitedAll = true;
     Optional<YearMonth> newestBefore = newest();
     // A repeat is judged as the series' stored activity, the latest.
     SeriesActivity latest = repeat ? before : seen;
+    last.put(latest.getSeries(), start.stamp(latest));
     if (!repeat) {
-      last.put(seen.getSeries(), seen);
       if (before != null) {
         byLast.delete(indexKey(before));
       }

@@ -157,8 +157,8 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
   /** The cell booked last and the sums that resolve its groups. */
   private final CellSums lastCell = new CellSums();
 
-  /** The series-years indexed since the start ({@link #SERIES}; see {@link #book}). */
-  private SentSinceStart indexed;
+  /** What this start stamps on the ledgers it writes ({@link #SERIES}; see {@link #book}). */
+  private StartStamp start;
 
   /** How long an emission forwards the years of pending releases before carrying the rest. */
   private final Duration budget;
@@ -270,7 +270,7 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
       this.stoppedSince = context.getStateStore(TradeStopped.SINCE);
     }
     this.pacing = new EmissionPacing(emitInterval);
-    this.indexed = SentSinceStart.of(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
     this.commits = context.getStateStore(COMMITS);
     this.commitsAtEmission = -1;
     releasesEmitted.clear();
@@ -521,15 +521,11 @@ final class TradeLedger implements Processor<String, LedgerInput, String, Change
         r.getMonth() == null
             ? before.withAnnual(side, resolved)
             : before.withMonth(side, r.getMonth(), resolved);
-    ledgers.put(ledgerKey, LedgerCodec.toStored(ledger));
-    // The index entry is written with the year's first ledger, and again at the year's first
-    // booking since a restart under at-least-once: a crash can keep the ledger and lose the entry,
-    // and releases would then never find the series.
-    boolean index = stored == null || indexed.firstSince(ledgerKey);
-    if (stored == null) {
-      indexed.sent(ledgerKey);
-    }
-    if (index) {
+    ledgers.put(ledgerKey, LedgerCodec.toStored(ledger, start.stamp()));
+    // The index entry is written with the year's first ledger, and again at the first booking of a
+    // ledger an earlier start wrote, under at-least-once: a crash can keep the ledger and lose the
+    // entry, and releases would then never find the series.
+    if (stored == null || start.writtenBefore(stored.getWrittenBy())) {
       SeriesKey key = SeriesKey.parse(seriesKey);
       series.put(
           Keys.join(key.source(), key.reporter(), r.getYear(), key.partner(), key.hsGroup()),

@@ -30,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The trade-stopped rule: a series whose source keeps releasing months for its pair, none of which
@@ -67,10 +69,10 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, SeriesYearLedger> ledgers;
   private KeyValueStore<String, Release> releases;
-  private KeyValueStore<String, byte[]> judged;
+  private TimestampedKeyValueStore<String, byte[]> judged;
   private KeyValueStore<String, byte[]> since;
   private CommitCounter commits;
-  private SentSinceStart indexed;
+  private StartStamp start;
 
   /** Whether a crash can keep a judgment and lose what it sent (at-least-once). */
   private boolean resends;
@@ -95,8 +97,8 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(JUDGED), Serdes.STRING, Serdes.BYTES)
+            Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(JUDGED), Serdes.STRING, Serdes.BYTES)
                 .withCachingEnabled());
       }
     };
@@ -134,8 +136,8 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     this.judged = context.getStateStore(JUDGED);
     this.since = context.getStateStore(SINCE);
     this.commits = context.getStateStore(TradeLedger.COMMITS);
-    this.resends = !SentSinceStart.atomicCommits(context.appConfigs());
-    this.indexed = SentSinceStart.of(context.appConfigs());
+    this.resends = !StartStamp.atomicCommits(context.appConfigs());
+    this.start = StartStamp.of(context.appConfigs());
     endedAt.clear();
   }
 
@@ -151,7 +153,9 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     }
     Subject subject =
         new Subject(series.source(), series.reporter(), series.partner(), series.hsGroup());
-    Judgment before = Judgment.parse(judged.get(record.key()));
+    ValueAndTimestamp<byte[]> stored = judged.get(record.key());
+    Judgment before = Judgment.parse(ValueAndTimestamp.getValueOrNull(stored));
+    boolean firstJudgment = false;
     SortedSet<YearMonth> ended = new TreeSet<>(before.ended());
     Long endedThen = endedAt.get(record.key());
     if (!ended.isEmpty() && endedThen == null) {
@@ -185,10 +189,10 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
         YearMonth counted = lastReleased.isAfter(end) ? end : lastReleased;
         forward(record, firstWithout, Rules.tradeStopped(rule, subject, firstWithout, counted));
       }
-      // Indexed when the stop is new, and again at the series' first judgment since a restart
-      // under at-least-once: a crash can keep the judgment and lose the index entry, and releases
-      // would then never find the series to judge it again.
-      boolean firstJudgment = indexed.firstSince(record.key());
+      // Indexed when the stop is new, and again at the first judgment of a stop an earlier start
+      // stored, under at-least-once: a crash can keep the judgment and lose the index entry, and
+      // releases would then never find the series to judge it again.
+      firstJudgment = start.writtenBefore(stored);
       if (!firstWithout.equals(previous) || firstJudgment) {
         since.put(sinceKey(series, record.key(), firstWithout), PRESENT);
       }
@@ -198,8 +202,8 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
       if (before.stoppedSince() != null || !before.ended().isEmpty()) {
         judged.delete(record.key());
       }
-    } else if (!after.equals(before)) {
-      judged.put(record.key(), after.encode());
+    } else if (!after.equals(before) || firstJudgment) {
+      judged.put(record.key(), start.stamp(after.encode()));
     }
   }
 

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.InternalFixedKeyRecordFactory;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,13 +77,13 @@ class AlertLifecycleTest {
    * restart.
    */
   private static final class Task {
-    final KeyValueStore<String, Alert> states;
+    final TimestampedKeyValueStore<String, Alert> states;
     final Map<String, Object> config;
     List<AlertLifecycle.Change> sent = new ArrayList<>();
 
     Task(String guarantee) {
       config = Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      states = TestStores.inMemory(AlertLifecycle.STATES, Serdes.ALERT);
+      states = TestStores.timestamped(AlertLifecycle.STATES, Serdes.ALERT);
     }
 
     FixedKeyProcessor<String, Alert, AlertLifecycle.Change> start() {

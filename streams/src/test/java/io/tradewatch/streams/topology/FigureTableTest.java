@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +42,25 @@ class FigureTableTest {
             new FigureUpdate<>("100", "100"),
             new FigureUpdate<>(null, "5"),
             new FigureUpdate<>("100", "120"));
-    assertThat(task.store.get(KEY)).isEqualTo("120");
+    assertThat(task.store.get(KEY).value()).isEqualTo("120");
+  }
+
+  @Test
+  void givenAtLeastOnce_whenTheTaskRestartsTwice_thenEachStartSendsTheStoredFigureOnce() {
+    // Given a figure stored by an earlier instance, and sent again by a restarted one
+    Task task = new Task(StreamsConfig.AT_LEAST_ONCE);
+    task.start().process(new Record<>(KEY, "100", 0L));
+    task.start().process(new Record<>(KEY, "100", 0L));
+    long resentStamp = task.store.get(KEY).timestamp();
+
+    // When the task restarts again (a second crash) and computes it twice
+    Processor<String, String, String, FigureUpdate<String>> third = task.start();
+    third.process(new Record<>(KEY, "100", 0L));
+    third.process(new Record<>(KEY, "100", 0L));
+
+    // Then it is sent once more, and the store, not the instance, says which start wrote it
+    assertThat(task.sent()).containsExactly(new FigureUpdate<>("100", "100"));
+    assertThat(task.store.get(KEY).timestamp()).isNotEqualTo(resentStamp);
   }
 
   @Test
@@ -63,13 +81,13 @@ class FigureTableTest {
 
   /** A task's store, and instances of the table started on it, each as after a restart. */
   private static final class Task {
-    final KeyValueStore<String, String> store;
+    final TimestampedKeyValueStore<String, String> store;
     final Properties config = new Properties();
     MockProcessorContext<String, FigureUpdate<String>> context;
 
     Task(String guarantee) {
       config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      store = TestStores.inMemory("monthly", Serdes.STRING);
+      store = TestStores.timestamped("monthly", Serdes.STRING);
     }
 
     Processor<String, String, String, FigureUpdate<String>> start() {

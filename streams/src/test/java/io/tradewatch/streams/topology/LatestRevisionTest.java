@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.InternalFixedKeyRecordFactory;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,13 +65,13 @@ class LatestRevisionTest {
 
   /** A task's revision store, and instances started on it, each as after a restart. */
   private static final class Task {
-    final KeyValueStore<String, RevisionState> store;
+    final TimestampedKeyValueStore<String, RevisionState> store;
     final Map<String, Object> config;
     List<Checked<Revised<String>>> sent = new ArrayList<>();
 
     Task(String guarantee) {
       config = Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-      store = TestStores.inMemory("figure-latest-revisions", Serdes.REVISION_STATE);
+      store = TestStores.timestamped("figure-latest-revisions", Serdes.REVISION_STATE);
     }
 
     FixedKeyProcessor<String, String, Checked<Revised<String>>> start() {

@@ -77,7 +77,7 @@ class SourceSilenceTest {
     final Map<String, StateStore> stores =
         Map.of(
             SourceSilence.LAST_PERIODS,
-                TestStores.inMemory(SourceSilence.LAST_PERIODS, Serdes.SERIES_ACTIVITY),
+                TestStores.timestamped(SourceSilence.LAST_PERIODS, Serdes.SERIES_ACTIVITY),
             SourceSilence.BY_LAST_PERIOD,
                 TestStores.inMemory(SourceSilence.BY_LAST_PERIOD, Serdes.SERIES_ACTIVITY));
     List<List<Alert>> sent = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForwa
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,8 +106,8 @@ class TradeStoppedTest {
         TestStores.inMemory(TradeLedger.LEDGERS, Serdes.SERIES_YEAR_LEDGER);
     final KeyValueStore<String, Release> releases =
         TestStores.inMemory(TradeLedger.RELEASES, Serdes.RELEASE);
-    final KeyValueStore<String, byte[]> judged =
-        TestStores.inMemory(TradeStopped.JUDGED, Serdes.BYTES);
+    final TimestampedKeyValueStore<String, byte[]> judged =
+        TestStores.timestamped(TradeStopped.JUDGED, Serdes.BYTES);
     final KeyValueStore<String, byte[]> since =
         TestStores.inMemory(TradeStopped.SINCE, Serdes.BYTES);
     final CommitCounter commits = TradeLedger.commitCounter().build();
@@ -133,7 +134,7 @@ class TradeStoppedTest {
       for (int month : months) {
         ledger = ledger.withMonth(Side.EXPORTS, month, new BigDecimal("1000.00"));
       }
-      ledgers.put(TradeLedger.ledgerKey(SERIES, 2023), LedgerCodec.toStored(ledger));
+      ledgers.put(TradeLedger.ledgerKey(SERIES, 2023), LedgerCodec.toStored(ledger, 0L));
     }
 
     /** The alert ids of the candidates one judgment of the series sends. */
@@ -151,7 +152,7 @@ class TradeStoppedTest {
     }
 
     String judgedAs() {
-      return new String(judged.get(SERIES), StandardCharsets.UTF_8);
+      return new String(judged.get(SERIES).value(), StandardCharsets.UTF_8);
     }
   }
 }
