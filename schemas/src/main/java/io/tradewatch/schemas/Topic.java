@@ -53,8 +53,14 @@ public record Topic<K, V>(
           "segment.bytes",
           Integer.toString(64 << 20));
 
-  /** Dead letters are stamped when rejected; they age out after the default retention. */
-  static final Map<String, String> BROKER_DEFAULTS = Map.of();
+  /**
+   * Dead letters are stamped by the broker when written ({@code LogAppendTime}), and age out after
+   * the default retention. A rejected record keeps its own timestamp otherwise, the start of its
+   * statistical period, years back: time-based retention would delete it as soon as its segment
+   * rolled, which a later period's timestamp makes happen at once.
+   */
+  static final Map<String, String> STAMPED_WHEN_WRITTEN =
+      Map.of("message.timestamp.type", "LogAppendTime");
 
   public Topic {
     Objects.requireNonNull(name, "name");

@@ -105,7 +105,7 @@ public final class Topics {
             Serdes.BYTES,
             "Rejected records: original key and value bytes, headers naming topic, partition, offset"
                 + " and reason",
-            Topic.BROKER_DEFAULTS);
+            Topic.STAMPED_WHEN_WRITTEN);
   }
 
   public static Topics defaults() {
