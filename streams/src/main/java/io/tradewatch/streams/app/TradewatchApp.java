@@ -4,14 +4,20 @@ import io.tradewatch.schemas.RecordChecks;
 import io.tradewatch.streams.topology.TradewatchTopology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +38,9 @@ public final class TradewatchApp implements AutoCloseable {
   private final List<Transition> transitions = new CopyOnWriteArrayList<>();
   private final AtomicInteger threadsReplaced = new AtomicInteger();
 
+  /** How long the start waits for the cluster to say how many partitions the trade records have. */
+  private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(30);
+
   /** How many state changes {@link #transitions()} keeps (the newest). */
   private static final int TRANSITIONS_KEPT = 1_000;
 
@@ -46,7 +55,8 @@ public final class TradewatchApp implements AutoCloseable {
             RecordChecks.systemUtc(),
             settings.cifFobFactor(),
             settings.alertRules(),
-            settings.commitInterval()));
+            settings.commitInterval()),
+        withTradePartitions(settings));
   }
 
   /**
@@ -54,8 +64,12 @@ public final class TradewatchApp implements AutoCloseable {
    * floor runs this way next to the tradewatch topology).
    */
   public TradewatchApp(StreamsSettings settings, Topology topology) {
+    this(settings, topology, settings.toProperties());
+  }
+
+  private TradewatchApp(StreamsSettings settings, Topology topology, Properties properties) {
     this.settings = settings;
-    this.streams = new KafkaStreams(topology, settings.toProperties());
+    this.streams = new KafkaStreams(topology, properties);
     streams.setUncaughtExceptionHandler(
         e -> {
           // Records that fail are dead-lettered by DeadLetterExceptionHandler; what reaches here
@@ -83,6 +97,40 @@ public final class TradewatchApp implements AutoCloseable {
                 null, new IllegalStateException("Kafka Streams went from " + before + " to ERROR"));
           }
         });
+  }
+
+  /**
+   * The application's configs, with the number of partitions of the trade records' topic as the
+   * cluster has it now ({@link TradewatchTopology#TRADE_PARTITIONS_CONFIG}), so that records a
+   * producer put on another partition than their key's are dead-lettered. When the cluster cannot
+   * say (the topic is not there yet, or the cluster does not answer in time), they are not checked,
+   * and a warning says so.
+   */
+  private static Properties withTradePartitions(StreamsSettings settings) {
+    Properties properties = settings.toProperties();
+    String topic = settings.topics().tradeRecords().name();
+    Map<String, Object> adminConfigs =
+        new StreamsConfig(properties).getAdminConfigs(settings.applicationId() + "-partitions");
+    try (Admin admin = Admin.create(adminConfigs)) {
+      int partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(PARTITIONS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .get(topic)
+              .partitions()
+              .size();
+      properties.put(TradewatchTopology.TRADE_PARTITIONS_CONFIG, partitions);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn(
+          "Partitions of {} unknown ({}): trade records on another partition than their key's"
+              + " will not be detected",
+          topic,
+          e instanceof ExecutionException ? e.getCause() : e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return properties;
   }
 
   public TradewatchApp start() {

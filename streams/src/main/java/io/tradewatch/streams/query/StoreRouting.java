@@ -31,7 +31,7 @@ public final class StoreRouting {
 
   /** The partition, of {@code partitions}, that holds {@code key} of {@code store}. */
   public static int partition(String store, String key, int partitions) {
-    return partition(partitionKey(store, key), partitions);
+    return keyPartition(partitionKey(store, key), partitions);
   }
 
   /** The partitioner of {@code store}, for interactive-query routing. */
@@ -48,8 +48,8 @@ public final class StoreRouting {
     return Keys.join(Keys.countryPair(country, other), hsGroup, year);
   }
 
-  /** Kafka's default partitioning of a string key (murmur2 of its UTF-8 bytes). */
-  private static int partition(String key, int partitions) {
+  /** Kafka's default partitioning of a string message key (murmur2 of its UTF-8 bytes). */
+  public static int keyPartition(String key, int partitions) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 

@@ -35,6 +35,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 
 /**
  * The tradewatch topology. Each input is checked (bad records to the dead-letter topic), reduced to
@@ -60,6 +61,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * </pre>
  */
 public final class TradewatchTopology {
+  /**
+   * The number of partitions of the trade records' topic, an application config the instance sets
+   * when it finds them at its start: trade records on another partition than their key's are then
+   * dead-lettered. Absent, they are not checked.
+   */
+  public static final String TRADE_PARTITIONS_CONFIG = "tradewatch.trade-records.partitions";
+
   private final Topics topics;
   private final RecordChecks checks;
   private final BigDecimal cifFobFactor;
@@ -141,8 +149,9 @@ public final class TradewatchTopology {
                 .mapValues(v -> (TradeRecord) v, Named.as("trade-sequenced-figures")),
             topics.tradeRecords(),
             "trade",
-            checks::check,
-            Keys::tradeMessageKey);
+            () ->
+                new InputChecks<>(
+                    checks::check, Keys::tradeMessageKey, topics.tradeRecords().name()));
     KStream<String, TargetDefinition> targets =
         latest(
             source(builder, topics.targets(), "target"),
@@ -226,8 +235,16 @@ public final class TradewatchTopology {
       String name,
       Function<T, Optional<String>> check,
       Function<T, String> messageKey) {
+    return checked(raw, input, name, () -> new InputChecks<>(check, messageKey));
+  }
+
+  private <T> KStream<String, T> checked(
+      KStream<String, T> raw,
+      Topic<String, T> input,
+      String name,
+      FixedKeyProcessorSupplier<String, T, Checked<T>> checks) {
     return DeadLetters.split(
-        raw.processValues(() -> new InputChecks<>(check, messageKey), Named.as(name + "-checks")),
+        raw.processValues(checks, Named.as(name + "-checks")),
         name + "-invalid",
         value -> input.valueSerde().serializer().serialize(input.name(), value),
         topics);

@@ -3,9 +3,12 @@ package io.tradewatch.streams.topology;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * A context for a fixed-key processor under test, which the test utilities lack: it hands out the
@@ -15,9 +18,18 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 final class CapturingFixedKeyContext {
   private CapturingFixedKeyContext() {}
 
-  @SuppressWarnings("unchecked")
   static <V> FixedKeyProcessorContext<String, V> of(
       Map<String, StateStore> stores, Map<String, Object> appConfigs, List<V> forwarded) {
+    return of(stores, appConfigs, forwarded, () -> Optional.empty());
+  }
+
+  /** As above, processing records whose topic, partition and offset {@code metadata} says. */
+  @SuppressWarnings("unchecked")
+  static <V> FixedKeyProcessorContext<String, V> of(
+      Map<String, StateStore> stores,
+      Map<String, Object> appConfigs,
+      List<V> forwarded,
+      Supplier<Optional<RecordMetadata>> metadata) {
     return (FixedKeyProcessorContext<String, V>)
         Proxy.newProxyInstance(
             CapturingFixedKeyContext.class.getClassLoader(),
@@ -26,6 +38,7 @@ final class CapturingFixedKeyContext {
                 switch (method.getName()) {
                   case "getStateStore" -> stores.get((String) args[0]);
                   case "appConfigs" -> appConfigs;
+                  case "recordMetadata" -> metadata.get();
                   case "forward" -> {
                     forwarded.add(((FixedKeyRecord<String, V>) args[0]).value());
                     yield null;
