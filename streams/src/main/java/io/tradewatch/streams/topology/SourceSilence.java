@@ -83,7 +83,7 @@ final class SourceSilence implements FixedKeyProcessor<String, SeriesActivity, L
     this.last = context.getStateStore(LAST_PERIODS);
     this.byLast = context.getStateStore(BY_LAST_PERIOD);
     this.start = StartStamp.of(context.appConfigs());
-    this.visitedAll = StartStamp.atomicCommits(context.appConfigs());
+    this.visitedAll = !start.resends();
   }
 
   @Override

@@ -50,6 +50,11 @@ final class StartStamp {
     return ValueAndTimestamp.make(value, stamp);
   }
 
+  /** Whether a crash can keep a store write and lose its output (at-least-once). */
+  boolean resends() {
+    return resends;
+  }
+
   /** This start's stamp, for values that keep it in a field of their own. */
   long stamp() {
     return stamp;

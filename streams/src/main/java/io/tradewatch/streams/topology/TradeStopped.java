@@ -74,9 +74,6 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
   private CommitCounter commits;
   private StartStamp start;
 
-  /** Whether a crash can keep a judgment and lose what it sent (at-least-once). */
-  private boolean resends;
-
   /**
    * The series whose stops ended in this instance, each with the task's commits then: once a commit
    * has come since, the clearing sent is written.
@@ -136,7 +133,6 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     this.judged = context.getStateStore(JUDGED);
     this.since = context.getStateStore(SINCE);
     this.commits = context.getStateStore(TradeLedger.COMMITS);
-    this.resends = !StartStamp.atomicCommits(context.appConfigs());
     this.start = StartStamp.of(context.appConfigs());
     endedAt.clear();
   }
@@ -161,7 +157,7 @@ final class TradeStopped implements Processor<String, ChangedYear, String, Alert
     if (!ended.isEmpty() && endedThen == null) {
       // The first judgment since the task started of a stop that ended before: under
       // at-least-once a crash may have kept the end and lost the clearing, which is sent again.
-      if (resends) {
+      if (start.resends()) {
         ended.forEach(stop -> clear(record, subject, watching, stop));
       }
       endedAt.put(record.key(), commits.commits());
