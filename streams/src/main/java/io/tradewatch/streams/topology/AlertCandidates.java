@@ -159,10 +159,25 @@ final class AlertCandidates {
   }
 
   /**
-   * A revised figure. Record keys: trade {@code source|reporter|partner|flow|period|hsCode}, FDI
-   * {@code source|reporter|counterpart|direction|measure|period}, target {@code targetId}.
+   * A revised figure's candidates worth sending on, as {@link #changed} for figures: those that
+   * hold at this revision, and those that held at the previous one and are cleared now (a first
+   * publication holds nothing). Most revisions are small and were small before, and send nothing.
+   * Record keys: trade {@code source|reporter|partner|flow|period|hsCode}, FDI {@code
+   * source|reporter|counterpart|direction|measure|period}, target {@code targetId}.
    */
   List<Alert> revision(Revision r) {
+    List<AlertRule.Revision> sent = new ArrayList<>(1);
+    for (AlertRule.Revision rule : rules.ofType(AlertRule.Revision.class)) {
+      if (Rules.revisionHolds(rule, r.getFirstValueUsd(), r.getValueUsd())
+          || Rules.revisionHolds(rule, r.getFirstValueUsd(), r.getPreviousValueUsd())) {
+        sent.add(rule);
+      }
+    }
+    return sent.isEmpty() ? List.of() : revision(r, sent);
+  }
+
+  /** The candidates of {@code rules} on a revised figure, whether they hold or not. */
+  private static List<Alert> revision(Revision r, List<AlertRule.Revision> rules) {
     String[] p = r.getRecordKey().split("\\|", -1);
     Subject subject;
     String period;
@@ -176,8 +191,8 @@ final class AlertCandidates {
       subject = new Subject(r.getRecordKey(), "", "", r.getKind());
       period = "";
     }
-    List<Alert> out = new ArrayList<>();
-    for (AlertRule.Revision rule : rules.ofType(AlertRule.Revision.class)) {
+    List<Alert> out = new ArrayList<>(rules.size());
+    for (AlertRule.Revision rule : rules) {
       out.add(
           toAlert(
               Rules.revision(

@@ -256,6 +256,16 @@ public final class Rules {
             + ".");
   }
 
+  /**
+   * Whether a figure revised from {@code first} to {@code latest} is beyond the rule's threshold:
+   * the condition of {@link #revision}, without its message.
+   */
+  public static boolean revisionHolds(
+      AlertRule.Revision rule, BigDecimal first, BigDecimal latest) {
+    return AlertMath.beyond(
+        AlertMath.revisionPct(first, latest), rule.thresholdPct(), AlertRule.Direction.BOTH);
+  }
+
   /** A revised figure against its first publication. */
   public static Condition revision(
       AlertRule.Revision rule,
@@ -265,7 +275,7 @@ public final class Rules {
       BigDecimal first,
       BigDecimal latest) {
     BigDecimal pct = AlertMath.revisionPct(first, latest);
-    boolean active = AlertMath.beyond(pct, rule.thresholdPct(), AlertRule.Direction.BOTH);
+    boolean active = revisionHolds(rule, first, latest);
     return Condition.of(
         rule,
         active,
