@@ -97,6 +97,8 @@ public record BenchReport(
    *     not separable)
    * @param peakHeapMb highest heap use sampled (garbage included), median run
    * @param peakHeapAfterGcMb highest heap use right after a collection, median run
+   * @param liveHeapMb heap in use after a full collection at the end of the median run, the
+   *     instances still open (NaN when not measured)
    * @param changelogPerInput changelog records written per input record (NaN for the baseline)
    * @param repartitionPerInput repartition records written per input record
    * @param outputPerInput output records written per input record
@@ -110,6 +112,7 @@ public record BenchReport(
       double appCpuSeconds,
       double peakHeapMb,
       double peakHeapAfterGcMb,
+      double liveHeapMb,
       double changelogPerInput,
       double repartitionPerInput,
       double outputPerInput) {}
@@ -173,9 +176,9 @@ public record BenchReport(
     md.append('\n');
     md.append(
         "| shape | drain of the input topic | records/s (median) | runs | vs baseline | wall s |"
-            + " process CPU s | app threads CPU s | peak heap MB (after GC) | changelog / input |"
-            + " repartition / input | output / input |\n");
-    md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " process CPU s | app threads CPU s | peak heap MB (after GC) | live heap MB at end"
+            + " (full GC) | changelog / input | repartition / input | output / input |\n");
+    md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ShapeDrains s : shapes) {
       row(md, s, s.baseline());
       row(md, s, s.floor());
@@ -233,7 +236,8 @@ public record BenchReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "| %s | %s | %,.0f | %s | %.3f× | %.1f | %.1f | %s | %.0f (%.0f) | %s | %s | %s |%n",
+            "| %s | %s | %,.0f | %s | %.3f× | %.1f | %.1f | %s | %.0f (%.0f) | %s | %s | %s | %s"
+                + " |%n",
             s.shape().label(),
             d.name(),
             d.medianRecordsPerSecond(),
@@ -244,6 +248,7 @@ public record BenchReport(
             Double.isNaN(d.appCpuSeconds()) ? "–" : fmt("%.1f", d.appCpuSeconds()),
             d.peakHeapMb(),
             d.peakHeapAfterGcMb(),
+            Double.isNaN(d.liveHeapMb()) ? "–" : fmt("%.0f", d.liveHeapMb()),
             ratio(d.changelogPerInput()),
             ratio(d.repartitionPerInput()),
             ratio(d.outputPerInput())));

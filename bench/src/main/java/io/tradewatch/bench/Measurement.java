@@ -19,13 +19,23 @@ record Measurement(long records, double seconds, Usage usage, KafkaWrites writes
    * @param processCpuSeconds CPU seconds of the whole JVM
    * @param appCpuSeconds CPU seconds of the measured component's own threads (NaN if unknown)
    * @param peakHeapBytes highest sampled heap use
-   * @param peakHeapAfterGcBytes highest heap use right after a collection
+   * @param peakHeapAfterGcBytes highest heap use right after a collection (a young collection
+   *     leaves the old generation's garbage in it)
+   * @param liveHeapBytes heap in use after a full collection at the end of the pass, before the
+   *     measured component closed: what it retains; -1 when not measured
    */
   record Usage(
       double processCpuSeconds,
       double appCpuSeconds,
       long peakHeapBytes,
-      long peakHeapAfterGcBytes) {}
+      long peakHeapAfterGcBytes,
+      long liveHeapBytes) {
+    /** This usage, with the heap a full collection left at the end of the pass. */
+    Usage withLiveHeap(long bytes) {
+      return new Usage(
+          processCpuSeconds, appCpuSeconds, peakHeapBytes, peakHeapAfterGcBytes, bytes);
+    }
+  }
 
   /**
    * Records written to Kafka during one pass, by kind of topic.
@@ -61,6 +71,7 @@ record Measurement(long records, double seconds, Usage usage, KafkaWrites writes
         m.usage().appCpuSeconds(),
         m.usage().peakHeapBytes() / 1048576.0,
         m.usage().peakHeapAfterGcBytes() / 1048576.0,
+        m.usage().liveHeapBytes() < 0 ? Double.NaN : m.usage().liveHeapBytes() / 1048576.0,
         m.writes().changelog() / m.records(),
         m.writes().repartition() / m.records(),
         m.writes().output() / m.records());

@@ -180,11 +180,13 @@ final class TopologyDrain {
             changelog,
             repartition,
             written);
+        // Untimed, with the instances still open: what they retain after the whole input.
+        long liveHeap = ResourceMeter.liveHeapBytes();
         Measurement m =
             new Measurement(
                 expected,
                 seconds,
-                meter.usage(cpuAtChange, (appCpuAtChange - appCpu0) / 1e9),
+                meter.usage(cpuAtChange, (appCpuAtChange - appCpu0) / 1e9).withLiveHeap(liveHeap),
                 new Measurement.KafkaWrites(changelog, repartition, written));
         closeAll(apps);
         Set<String> drop = new HashSet<>(watched);

@@ -68,11 +68,14 @@ class BenchReportTargetsTest {
             "| end-to-end p99 ≤ 2 × commit interval + 100 ms = 500 ms at 1,079/s"
                 + " (exactly_once_v2) | sparse | 1434.0 ms | **no** |\n")
         .contains(
-            "| peak heap after GC ≤ 512 MB at 2,000,000 records (full topology, exactly_once_v2)"
-                + " | sparse | 600 MB | **no** |\n")
+            "| heap after GC ≤ 512 MB at 2,000,000 records (live at the end: a full collection;"
+                + " the peak after any collection in brackets) (full topology, exactly_once_v2) |"
+                + " sparse | 600 MB (800 MB) | **no** |\n")
+        // judged on what a full collection leaves, not on the garbage young collections leave
         .contains(
-            "| peak heap after GC ≤ 512 MB at 2,000,000 records (full topology, at_least_once) |"
-                + " customs | 400 MB | yes |\n")
+            "| heap after GC ≤ 512 MB at 2,000,000 records (live at the end: a full collection;"
+                + " the peak after any collection in brackets) (full topology, at_least_once) |"
+                + " customs | 400 MB (600 MB) | yes |\n")
         .contains(
             "| ingest ≥ 200,000 rows/s (trade CSV (22 MiB)) | sparse | 255,300 rows/s | yes |\n")
         // the one stage not run
@@ -121,10 +124,12 @@ class BenchReportTargetsTest {
                 + " | – | not measured |\n")
         // at 20 000 records the heap figure says little about the target's 2 million
         .contains(
-            "| peak heap after GC ≤ 512 MB at 20,000 records (the target is for 2,000,000) (full"
-                + " topology, at_least_once) | customs | 100 MB | yes |\n")
+            "| heap after GC ≤ 512 MB at 20,000 records (live at the end: a full collection; the"
+                + " peak after any collection in brackets) (the target is for 2,000,000) (full"
+                + " topology, at_least_once) | customs | 100 MB (300 MB) | yes |\n")
         .contains(
-            "| peak heap after GC ≤ 512 MB at 20,000 records (the target is for 2,000,000) (full"
+            "| heap after GC ≤ 512 MB at 20,000 records (live at the end: a full collection; the"
+                + " peak after any collection in brackets) (the target is for 2,000,000) (full"
                 + " topology, at_least_once) | sparse | – | not measured |\n")
         .contains("| ingest ≥ 200,000 rows/s (trade CSV) | sparse | – | not measured |\n")
         .doesNotContain(
@@ -188,6 +193,7 @@ class BenchReportTargetsTest {
         1,
         1,
         heapAfterGcMb * 2,
+        heapAfterGcMb + 200,
         heapAfterGcMb,
         changelog,
         repartition,

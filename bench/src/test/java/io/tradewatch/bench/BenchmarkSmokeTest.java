@@ -59,6 +59,10 @@ class BenchmarkSmokeTest {
         assertThat(drain.changelogPerInput()).as(name).isPositive();
         assertThat(drain.processCpuSeconds()).as(name).isPositive();
         assertThat(drain.peakHeapMb()).as(name).isPositive();
+        assertThat(drain.liveHeapMb())
+            .as(name)
+            .isPositive()
+            .isLessThanOrEqualTo(drain.peakHeapMb());
       }
       assertThat(shape.alosOverBaseline()).as(label).isPositive().isFinite();
       assertThat(shape.eosCost()).as(label).isFinite();
