@@ -79,8 +79,8 @@ final class ResourceMeter implements AutoCloseable {
    * still reachable, broker included. For the end of a pass, after its clock stopped.
    *
    * <p>Why: the peak "after GC" that {@link #usage} samples is the heap right after any collection,
-   * mostly young ones, which leave the old generation's garbage in place until a concurrent cycle;
-   * in the same pass it read 300–500 MB where a full collection left 150–310 MB.
+   * mostly young ones, which leave the old generation's garbage in place until a concurrent cycle:
+   * it read 355–519 MB in customs passes whose full collections found at most about 310 MB live.
    */
   static long liveHeapBytes() {
     System.gc();

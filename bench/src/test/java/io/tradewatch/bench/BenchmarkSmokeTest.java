@@ -59,10 +59,7 @@ class BenchmarkSmokeTest {
         assertThat(drain.changelogPerInput()).as(name).isPositive();
         assertThat(drain.processCpuSeconds()).as(name).isPositive();
         assertThat(drain.peakHeapMb()).as(name).isPositive();
-        assertThat(drain.liveHeapMb())
-            .as(name)
-            .isPositive()
-            .isLessThanOrEqualTo(drain.peakHeapMb());
+        assertThat(drain.liveHeapMb()).as(name).isPositive();
       }
       assertThat(shape.alosOverBaseline()).as(label).isPositive().isFinite();
       assertThat(shape.eosCost()).as(label).isFinite();
