@@ -62,6 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    topology.validate(spec);
     ClusterConnection connection = cluster.requireCluster(spec);
     PrintWriter out = spec.commandLine().getOut();
     Properties client = connection.clientPropertiesFor(connection.bootstrapServers());

@@ -35,6 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    topology.validate(spec);
     ClusterConnection connection = cluster.requireCluster(spec);
     StreamsSettings settings =
         topology.apply(

@@ -32,6 +32,17 @@ public final class TopologyOptions {
   String processingGuarantee;
 
   @Option(
+      names = "--commit-interval-ms",
+      paramLabel = "MS",
+      defaultValue = "200",
+      description =
+          "How often results are committed, which is also how often changed figures are"
+              + " recomputed and become visible (default: ${DEFAULT-VALUE}). Longer replays history"
+              + " faster, each figure written once per interval: 1000 drained the customs"
+              + " benchmark 25-50 % faster than 200, with outputs that much later.")
+  long commitIntervalMs;
+
+  @Option(
       names = "--alert-rules",
       paramLabel = "FILE",
       description =
@@ -71,6 +82,10 @@ public final class TopologyOptions {
           spec.commandLine(),
           "--cif-fob-factor must be positive, was " + cifFobFactor.toPlainString());
     }
+    if (commitIntervalMs <= 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--commit-interval-ms must be positive, was " + commitIntervalMs);
+    }
     if (alertRules != null) {
       io.tradewatch.producers.cli.InputFiles.requireReadable(spec, java.util.List.of(alertRules));
     }
@@ -85,6 +100,7 @@ public final class TopologyOptions {
     return settings
         .withCifFobFactor(cifFobFactor)
         .withProcessingGuarantee(processingGuarantee)
+        .withCommitInterval(Duration.ofMillis(commitIntervalMs))
         .withAlertRules(
             alertRules == null ? AlertRulesFile.defaults() : AlertRulesFile.read(alertRules));
   }
