@@ -34,7 +34,7 @@ public final class TopologyOptions {
   @Option(
       names = "--commit-interval-ms",
       paramLabel = "MS",
-      defaultValue = "200",
+      defaultValue = StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
       description =
           "How often results are committed, which is also how often changed figures are"
               + " recomputed and become visible (default: ${DEFAULT-VALUE}). Longer replays history"

@@ -46,7 +46,12 @@ public record StreamsSettings(
     RuleBook alertRules) {
 
   public static final String DEFAULT_APPLICATION_ID = "tradewatch";
-  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+
+  /** The default commit interval in milliseconds, as command-line defaults need it. */
+  public static final String DEFAULT_COMMIT_INTERVAL_MS = "200";
+
+  public static final Duration DEFAULT_COMMIT_INTERVAL =
+      Duration.ofMillis(Long.parseLong(DEFAULT_COMMIT_INTERVAL_MS));
 
   /**
    * The most the record cache of the state stores takes by default, per instance (shared by its
