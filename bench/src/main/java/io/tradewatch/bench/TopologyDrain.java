@@ -5,6 +5,7 @@ import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
+import io.tradewatch.streams.topology.FigureTableMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,6 +182,7 @@ final class TopologyDrain {
             changelog,
             repartition,
             written);
+        logFigureCounts(applicationId, apps);
         // Untimed, with the instances still open: what they retain after the whole input.
         long liveHeap = ResourceMeter.liveHeapBytes();
         Measurement m =
@@ -200,6 +203,26 @@ final class TopologyDrain {
         BenchFiles.deleteTree(stateDir);
       }
     }
+  }
+
+  /**
+   * The figures each output table computed and wrote ({@link FigureTableMetrics}), summed over the
+   * instances: what share of the emission's work changed an output.
+   */
+  private static void logFigureCounts(String applicationId, List<TradewatchApp> apps) {
+    Map<String, FigureTableMetrics.Counts> totals = new TreeMap<>();
+    for (TradewatchApp app : apps) {
+      FigureTableMetrics.totals(app.streams().metrics())
+          .forEach((table, counts) -> totals.merge(table, counts, FigureTableMetrics.Counts::plus));
+    }
+    totals.forEach(
+        (table, counts) ->
+            LOG.info(
+                "{}: {} computed {} figures and wrote {}",
+                applicationId,
+                table,
+                counts.computed(),
+                counts.written()));
   }
 
   private StreamsSettings settings(

@@ -23,12 +23,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <p>Under at-least-once a restarted task also sends a figure equal to the stored one when an
  * earlier start stored it (with that value as its value before): a crash may have kept it in the
  * store and lost its output record ({@link StartStamp}).
+ *
+ * <p>It counts the figures it is given and those it writes ({@link FigureTableMetrics}).
  */
 final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
   private final String storeName;
   private ProcessorContext<String, FigureUpdate<V>> context;
   private TimestampedKeyValueStore<String, V> figures;
   private StartStamp start;
+  private FigureTableMetrics.Sensors sensors;
 
   private FigureTable(String storeName) {
     this.storeName = storeName;
@@ -57,16 +60,19 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
     this.context = context;
     this.figures = context.getStateStore(storeName);
     this.start = StartStamp.of(context.appConfigs());
+    this.sensors = FigureTableMetrics.Sensors.of(context.metrics(), storeName);
   }
 
   @Override
   public void process(Record<String, V> record) {
+    sensors.computed().record();
     ValueAndTimestamp<V> stored = figures.get(record.key());
     V before = ValueAndTimestamp.getValueOrNull(stored);
     if (Objects.equals(before, record.value()) && !start.writtenBefore(stored)) {
       return;
     }
     figures.put(record.key(), start.stamp(record.value()));
+    sensors.written().record();
     context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradewatch.schemas.Serdes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -77,6 +78,24 @@ class FigureTableTest {
 
     // Then only the change is sent
     assertThat(task.sent()).containsExactly(new FigureUpdate<>("100", "120"));
+  }
+
+  @Test
+  void givenFiguresRecomputed_whenFewChange_thenTheMetricsCountComputedAndWrittenApart() {
+    // Given a table that has stored a figure
+    Task task = new Task(StreamsConfig.EXACTLY_ONCE_V2);
+    Processor<String, String, String, FigureUpdate<String>> table = task.start();
+    table.process(new Record<>(KEY, "100", 0L));
+
+    // When the figure is computed again unchanged twice, then changed, and another key first seen
+    table.process(new Record<>(KEY, "100", 0L));
+    table.process(new Record<>(KEY, "100", 0L));
+    table.process(new Record<>(KEY, "120", 0L));
+    table.process(new Record<>("other", "5", 0L));
+
+    // Then the table's metrics count five figures computed and three written
+    assertThat(FigureTableMetrics.totals(task.context.metrics().metrics()))
+        .containsExactly(Map.entry("monthly", new FigureTableMetrics.Counts(5, 3)));
   }
 
   /** A task's store, and instances of the table started on it, each as after a restart. */
