@@ -218,11 +218,12 @@ final class TopologyDrain {
     totals.forEach(
         (table, counts) ->
             LOG.info(
-                "{}: {} computed {} figures and wrote {}",
+                "{}: {} computed {} figures and wrote {}, {} of them over a figure it held",
                 applicationId,
                 table,
                 counts.computed(),
-                counts.written()));
+                counts.written(),
+                counts.rewritten()));
   }
 
   private StreamsSettings settings(

@@ -73,6 +73,9 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
     }
     figures.put(record.key(), start.stamp(record.value()));
     sensors.written().record();
+    if (stored != null) {
+      sensors.rewritten().record();
+    }
     context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
   }
 }

@@ -31,22 +31,30 @@ public final class FigureTableMetrics {
   /** Figures written (changed, or first seen), {@code figures-written-total} and {@code -rate}. */
   public static final String WRITTEN = "figures-written";
 
+  /**
+   * Of the figures written, those written over a figure the table held, {@code
+   * figures-rewritten-total} and {@code -rate}; the others are the first figure of their key.
+   */
+  public static final String REWRITTEN = "figures-rewritten";
+
   private FigureTableMetrics() {}
 
   /** A table's counts, summed over stream threads. */
-  public record Counts(long computed, long written) {
-    /** Both counts of this and another (another thread's, or another instance's). */
+  public record Counts(long computed, long written, long rewritten) {
+    /** The counts of this and another (another thread's, or another instance's). */
     public Counts plus(Counts other) {
-      return new Counts(computed + other.computed, written + other.written);
+      return new Counts(
+          computed + other.computed, written + other.written, rewritten + other.rewritten);
     }
   }
 
-  /** The two sensors of one table on the calling stream thread (shared by its tasks). */
-  record Sensors(Sensor computed, Sensor written) {
+  /** The sensors of one table on the calling stream thread (shared by its tasks). */
+  record Sensors(Sensor computed, Sensor written, Sensor rewritten) {
     static Sensors of(StreamsMetrics metrics, String table) {
       return new Sensors(
           metrics.addRateTotalSensor(SCOPE, table, COMPUTED, Sensor.RecordingLevel.INFO),
-          metrics.addRateTotalSensor(SCOPE, table, WRITTEN, Sensor.RecordingLevel.INFO));
+          metrics.addRateTotalSensor(SCOPE, table, WRITTEN, Sensor.RecordingLevel.INFO),
+          metrics.addRateTotalSensor(SCOPE, table, REWRITTEN, Sensor.RecordingLevel.INFO));
     }
   }
 
@@ -64,8 +72,9 @@ public final class FigureTableMetrics {
           long value = ((Number) metric.metricValue()).longValue();
           Counts counts =
               switch (name.name()) {
-                case COMPUTED + "-total" -> new Counts(value, 0);
-                case WRITTEN + "-total" -> new Counts(0, value);
+                case COMPUTED + "-total" -> new Counts(value, 0, 0);
+                case WRITTEN + "-total" -> new Counts(0, value, 0);
+                case REWRITTEN + "-total" -> new Counts(0, 0, value);
                 default -> null;
               };
           if (counts != null) {

@@ -93,9 +93,10 @@ class FigureTableTest {
     table.process(new Record<>(KEY, "120", 0L));
     table.process(new Record<>("other", "5", 0L));
 
-    // Then the table's metrics count five figures computed and three written
+    // Then the table's metrics count five figures computed and three written, one over a figure
+    // it held
     assertThat(FigureTableMetrics.totals(task.context.metrics().metrics()))
-        .containsExactly(Map.entry("monthly", new FigureTableMetrics.Counts(5, 3)));
+        .containsExactly(Map.entry("monthly", new FigureTableMetrics.Counts(5, 3, 1)));
   }
 
   /** A task's store, and instances of the table started on it, each as after a restart. */
