@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
 /** Options of the topology shared by the sub-commands that run it. */
@@ -27,20 +29,23 @@ public final class TopologyOptions {
   @Option(
       names = "--processing-guarantee",
       paramLabel = "GUARANTEE",
-      defaultValue = "exactly_once_v2",
-      description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+      description =
+          "exactly_once_v2 or at_least_once (default: processing.guarantee in --client-config,"
+              + " else exactly_once_v2).")
   String processingGuarantee;
 
   @Option(
       names = "--commit-interval-ms",
       paramLabel = "MS",
-      defaultValue = StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
       description =
           "How often results are committed, which is also how often changed figures are"
-              + " recomputed and become visible (default: ${DEFAULT-VALUE}). Longer replays history"
-              + " faster, each figure written once per interval (1000 drained the customs"
-              + " benchmark 6-53 % faster than 200), with outputs that much later.")
-  long commitIntervalMs;
+              + " recomputed and become visible (default: commit.interval.ms in --client-config,"
+              + " else "
+              + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS
+              + "). Longer replays history faster, each figure written once per interval (1000"
+              + " drained the customs benchmark 6-53 % faster than 200), with outputs that much"
+              + " later.")
+  Long commitIntervalMs;
 
   @Option(
       names = "--alert-rules",
@@ -82,7 +87,7 @@ public final class TopologyOptions {
           spec.commandLine(),
           "--cif-fob-factor must be positive, was " + cifFobFactor.toPlainString());
     }
-    if (commitIntervalMs <= 0) {
+    if (commitIntervalMs != null && commitIntervalMs <= 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--commit-interval-ms must be positive, was " + commitIntervalMs);
     }
@@ -96,12 +101,44 @@ public final class TopologyOptions {
     }
   }
 
+  /**
+   * These options on {@code settings}, which carry the client config already. A setting with an
+   * option of its own is taken, as the bootstrap servers are, from the option, else from the client
+   * config, else the default: a client config that sets it is never overridden unasked.
+   *
+   * @throws IllegalArgumentException naming the option or the client config's key, for a bad value
+   */
   StreamsSettings apply(StreamsSettings settings) {
+    Map<String, String> client = settings.clientProperties();
     return settings
         .withCifFobFactor(cifFobFactor)
-        .withProcessingGuarantee(processingGuarantee)
-        .withCommitInterval(Duration.ofMillis(commitIntervalMs))
+        .withProcessingGuarantee(
+            processingGuarantee != null
+                ? processingGuarantee
+                : client.getOrDefault(
+                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2))
+        .withCommitInterval(
+            commitIntervalMs != null
+                ? Duration.ofMillis(commitIntervalMs)
+                : commitIntervalOf(client))
         .withAlertRules(
             alertRules == null ? AlertRulesFile.defaults() : AlertRulesFile.read(alertRules));
+  }
+
+  /** The client config's {@code commit.interval.ms}, else the default. */
+  private static Duration commitIntervalOf(Map<String, String> client) {
+    String value = client.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    if (value == null) {
+      return StreamsSettings.DEFAULT_COMMIT_INTERVAL;
+    }
+    try {
+      return Duration.ofMillis(Long.parseLong(value.trim()));
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException(
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG
+              + " in the client config must be a number of milliseconds, was '"
+              + value
+              + "'");
+    }
   }
 }
