@@ -393,6 +393,14 @@ class DashboardEndToEndTest {
                   .isBetween(0.0, 20.0 * 365 * 24 * 3600);
               assertThat(sample(metrics, "kafka_stream_thread_process_total")).isPositive();
               assertThat(metrics)
+                  .as("the monthly table's figures computed and written, as Kafka Streams metrics")
+                  .containsPattern(
+                      "(?m)^kafka_stream_tradewatch_figure_table_figures_computed_total\\{.*"
+                          + "tradewatch_figure_table_id=\"trade-monthly-figures\".*\\} [1-9]")
+                  .containsPattern(
+                      "(?m)^kafka_stream_tradewatch_figure_table_figures_written_total\\{.*"
+                          + "tradewatch_figure_table_id=\"trade-monthly-figures\".*\\} [1-9]");
+              assertThat(metrics)
                   .as("alert events counted")
                   .containsPattern("(?m)^tradewatch_alerts_total\\{.*state=\"RAISED\".*\\} [1-9]");
               assertThat(sample(metrics, "jvm_memory_used_bytes")).isPositive();
