@@ -262,8 +262,11 @@ public final class Rules {
    */
   public static boolean revisionHolds(
       AlertRule.Revision rule, BigDecimal first, BigDecimal latest) {
-    return AlertMath.beyond(
-        AlertMath.revisionPct(first, latest), rule.thresholdPct(), AlertRule.Direction.BOTH);
+    return revisionBeyond(rule, AlertMath.revisionPct(first, latest));
+  }
+
+  private static boolean revisionBeyond(AlertRule.Revision rule, BigDecimal pct) {
+    return AlertMath.beyond(pct, rule.thresholdPct(), AlertRule.Direction.BOTH);
   }
 
   /** A revised figure against its first publication. */
@@ -275,7 +278,7 @@ public final class Rules {
       BigDecimal first,
       BigDecimal latest) {
     BigDecimal pct = AlertMath.revisionPct(first, latest);
-    boolean active = revisionHolds(rule, first, latest);
+    boolean active = revisionBeyond(rule, pct);
     return Condition.of(
         rule,
         active,
