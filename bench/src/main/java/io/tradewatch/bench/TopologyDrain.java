@@ -5,7 +5,7 @@ import io.tradewatch.schemas.Topic;
 import io.tradewatch.schemas.Topics;
 import io.tradewatch.streams.app.StreamsSettings;
 import io.tradewatch.streams.app.TradewatchApp;
-import io.tradewatch.streams.topology.FigureTableMetrics;
+import io.tradewatch.streams.query.FigureCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,14 +206,14 @@ final class TopologyDrain {
   }
 
   /**
-   * The figures each output table computed and wrote ({@link FigureTableMetrics}), summed over the
+   * The figures each output table computed and wrote ({@link FigureCounts}), summed over the
    * instances: what share of the emission's work changed an output.
    */
   private static void logFigureCounts(String applicationId, List<TradewatchApp> apps) {
-    Map<String, FigureTableMetrics.Counts> totals = new TreeMap<>();
+    Map<String, FigureCounts.Counts> totals = new TreeMap<>();
     for (TradewatchApp app : apps) {
-      FigureTableMetrics.totals(app.streams().metrics())
-          .forEach((table, counts) -> totals.merge(table, counts, FigureTableMetrics.Counts::plus));
+      FigureCounts.totals(app.streams().metrics())
+          .forEach((table, counts) -> totals.merge(table, counts, FigureCounts.Counts::plus));
     }
     totals.forEach(
         (table, counts) ->

@@ -1,8 +1,11 @@
 package io.tradewatch.streams.topology;
 
+import io.tradewatch.streams.query.FigureCounts;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -24,14 +27,14 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * earlier start stored it (with that value as its value before): a crash may have kept it in the
  * store and lost its output record ({@link StartStamp}).
  *
- * <p>It counts the figures it is given and those it writes ({@link FigureTableMetrics}).
+ * <p>It counts the figures it is given and those it writes ({@link FigureCounts}).
  */
 final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<V>> {
   private final String storeName;
   private ProcessorContext<String, FigureUpdate<V>> context;
   private TimestampedKeyValueStore<String, V> figures;
   private StartStamp start;
-  private FigureTableMetrics.Sensors sensors;
+  private Sensors sensors;
 
   private FigureTable(String storeName) {
     this.storeName = storeName;
@@ -60,7 +63,7 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
     this.context = context;
     this.figures = context.getStateStore(storeName);
     this.start = StartStamp.of(context.appConfigs());
-    this.sensors = FigureTableMetrics.Sensors.of(context.metrics(), storeName);
+    this.sensors = Sensors.of(context.metrics(), storeName);
   }
 
   @Override
@@ -77,5 +80,20 @@ final class FigureTable<V> implements Processor<String, V, String, FigureUpdate<
       sensors.rewritten().record();
     }
     context.forward(record.withValue(new FigureUpdate<>(before, record.value())));
+  }
+
+  /** The counters of one table on the calling stream thread (shared by its tasks). */
+  private record Sensors(Sensor computed, Sensor written, Sensor rewritten) {
+    static Sensors of(StreamsMetrics metrics, String table) {
+      return new Sensors(
+          sensor(metrics, table, FigureCounts.COMPUTED),
+          sensor(metrics, table, FigureCounts.WRITTEN),
+          sensor(metrics, table, FigureCounts.REWRITTEN));
+    }
+
+    private static Sensor sensor(StreamsMetrics metrics, String table, String operation) {
+      return metrics.addRateTotalSensor(
+          FigureCounts.SCOPE, table, operation, Sensor.RecordingLevel.INFO);
+    }
   }
 }

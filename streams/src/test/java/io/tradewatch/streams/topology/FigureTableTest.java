@@ -3,6 +3,7 @@ package io.tradewatch.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradewatch.schemas.Serdes;
+import io.tradewatch.streams.query.FigureCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,8 @@ class FigureTableTest {
 
     // Then the table's metrics count five figures computed and three written, one over a figure
     // it held
-    assertThat(FigureTableMetrics.totals(task.context.metrics().metrics()))
-        .containsExactly(Map.entry("monthly", new FigureTableMetrics.Counts(5, 3, 1)));
+    assertThat(FigureCounts.totals(task.context.metrics().metrics()))
+        .containsExactly(Map.entry("monthly", new FigureCounts.Counts(5, 3, 1)));
   }
 
   /** A task's store, and instances of the table started on it, each as after a restart. */

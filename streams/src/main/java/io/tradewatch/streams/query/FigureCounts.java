@@ -1,23 +1,21 @@
-package io.tradewatch.streams.topology;
+package io.tradewatch.streams.query;
 
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.StreamsMetrics;
 
 /**
- * How many figures each output table computed and how many of them it wrote, as Kafka Streams
- * metrics (group {@value #GROUP}, tag {@value #TABLE_TAG} the table's store name, per stream
- * thread): a change recomputes every figure that may depend on it, and the table writes only those
- * that differ from what it holds. Computed over written says how much of the emission's work
- * produced nothing, which is what a faster emission would have to avoid. Exported with the other
- * Kafka Streams metrics (JMX, and the dashboard's {@code /metrics}).
+ * How many figures each output table computed and how many of them it wrote, as the topology
+ * records them in Kafka Streams metrics (group {@value #GROUP}, tag {@value #TABLE_TAG} the table's
+ * store name, per stream thread): a change recomputes every figure that may depend on it, and the
+ * table writes only those that differ from what it holds. Computed over written says how much of
+ * the emission's work produced nothing, which is what a faster emission would have to avoid.
+ * Exported with the other Kafka Streams metrics (JMX, and the dashboard's {@code /metrics}).
  */
-public final class FigureTableMetrics {
+public final class FigureCounts {
   /** The scope the metrics are registered under; their group is {@value #GROUP}. */
-  static final String SCOPE = "tradewatch-figure-table";
+  public static final String SCOPE = "tradewatch-figure-table";
 
   /** The metrics group (Kafka Streams names a custom scope's group so). */
   public static final String GROUP = "stream-" + SCOPE + "-metrics";
@@ -28,7 +26,10 @@ public final class FigureTableMetrics {
   /** Figures computed, {@code figures-computed-total} and {@code -rate}. */
   public static final String COMPUTED = "figures-computed";
 
-  /** Figures written (changed, or first seen), {@code figures-written-total} and {@code -rate}. */
+  /**
+   * Figures written: changed, first of their key, or (under at-least-once) sent again by a
+   * restarted task; {@code figures-written-total} and {@code -rate}.
+   */
   public static final String WRITTEN = "figures-written";
 
   /**
@@ -37,7 +38,7 @@ public final class FigureTableMetrics {
    */
   public static final String REWRITTEN = "figures-rewritten";
 
-  private FigureTableMetrics() {}
+  private FigureCounts() {}
 
   /** A table's counts, summed over stream threads. */
   public record Counts(long computed, long written, long rewritten) {
@@ -45,16 +46,6 @@ public final class FigureTableMetrics {
     public Counts plus(Counts other) {
       return new Counts(
           computed + other.computed, written + other.written, rewritten + other.rewritten);
-    }
-  }
-
-  /** The sensors of one table on the calling stream thread (shared by its tasks). */
-  record Sensors(Sensor computed, Sensor written, Sensor rewritten) {
-    static Sensors of(StreamsMetrics metrics, String table) {
-      return new Sensors(
-          metrics.addRateTotalSensor(SCOPE, table, COMPUTED, Sensor.RecordingLevel.INFO),
-          metrics.addRateTotalSensor(SCOPE, table, WRITTEN, Sensor.RecordingLevel.INFO),
-          metrics.addRateTotalSensor(SCOPE, table, REWRITTEN, Sensor.RecordingLevel.INFO));
     }
   }
 
