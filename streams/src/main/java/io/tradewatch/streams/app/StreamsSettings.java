@@ -47,7 +47,7 @@ public record StreamsSettings(
 
   public static final String DEFAULT_APPLICATION_ID = "tradewatch";
 
-  /** The default commit interval in milliseconds, as command-line defaults need it. */
+  /** The default commit interval in milliseconds, a constant the command-line help can name. */
   public static final String DEFAULT_COMMIT_INTERVAL_MS = "200";
 
   public static final Duration DEFAULT_COMMIT_INTERVAL =
